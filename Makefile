@@ -1,0 +1,51 @@
+# Headline: `make run` serves the demo newsroom, `make test` runs every check.
+# Both create what they need (virtualenv, database, demo content) on a fresh machine.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test test-embedded test-services lint bench demo clean
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip>=25.1"
+	$(PY) -m pip install --quiet -e . --group dev
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+
+run: demo
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+# The suite runs on the embedded default (SQLite, local-memory cache) and, when DATABASE_URL
+# and REDIS_URL are set, again on PostgreSQL + Redis.
+test: lint
+	$(MAKE) test-embedded
+	@if [ -n "$$DATABASE_URL" ] || [ -n "$$REDIS_URL" ]; then $(MAKE) test-services; \
+	else echo "DATABASE_URL/REDIS_URL not set: PostgreSQL + Redis lane not run (CI sets them)."; fi
+
+test-embedded: install
+	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest
+
+test-services: install
+	$(PY) -m tests.services_check
+	$(VENV)/bin/pytest -m "not browser"
+
+bench: install
+	$(PY) -m benchmarks
+
+clean:
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media static_collected artifacts

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class NewsConfig(AppConfig):
+    name = "headline.news"
+    label = "news"
+    verbose_name = "News"
+
+    def ready(self):
+        from . import signals  # noqa: F401

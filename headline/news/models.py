@@ -1,0 +1,257 @@
+"""Sections, articles and authors: the newsroom's content model.
+
+The page tree is Home › Section › Article, so an article's URL is `/<section>/<slug>/` and
+Wagtail's redirects app keeps old URLs working when a slug changes. Authors are snippets
+(people are not pages), listed at `/authors/<slug>/`; tags at `/tags/<slug>/`.
+
+Which articles a reader may see is decided in one place, `ArticlePageQuerySet.published()`;
+every listing, feed, sitemap and the related-articles engine goes through it.
+"""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.functional import cached_property
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from .blocks import ArticleBodyBlock
+
+ARTICLES_PER_PAGE = 20
+CARD_THUMBNAIL = "fill-480x270"
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def published(self):
+        """Articles a reader may see: live (so not draft, not before go-live) and not restricted."""
+        return self.live().public()
+
+    def newest_first(self):
+        return self.annotate(sort_date=Coalesce("published_at", "first_published_at")).order_by(
+            "-sort_date", "-pk"
+        )
+
+    def for_cards(self):
+        """Everything an article card shows, fetched in a fixed number of queries."""
+        return self.select_related("lead_image").prefetch_related(
+            "lead_image__renditions",
+            Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),
+        )
+
+    def in_section(self, section):
+        return self.filter(Q(path__startswith=section.path) | Q(extra_sections=section)).distinct()
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+@register_snippet
+class Author(index.Indexed, models.Model):
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    job_title = models.CharField(max_length=120, blank=True)
+    bio = models.TextField(blank=True, max_length=1000)
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("job_title"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("news:author", args=[self.slug])
+
+
+class HomePage(Page):
+    """The front page: the top story in the Headline slot, then each section's latest."""
+
+    max_count = 1
+    subpage_types = ["news.SectionPage"]
+    parent_page_types = ["wagtailcore.Page"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.published().newest_first().for_cards()
+        top = list(articles.filter(top_story=True)[:1])
+        if not top:
+            top = list(articles[:1])
+        exclude = [a.pk for a in top]
+        context["top_story"] = top[0] if top else None
+        context["latest"] = list(articles.exclude(pk__in=exclude)[:6])
+        exclude += [a.pk for a in context["latest"]]
+        context["section_blocks"] = [
+            (section, list(articles.in_section(section).exclude(pk__in=exclude)[:4]))
+            for section in SectionPage.objects.live().public().in_menu().order_by("path")
+        ]
+        return context
+
+
+class SectionPage(Page):
+    """A desk such as International or Business; lists its articles newest first."""
+
+    intro = models.TextField(blank=True, max_length=500)
+
+    parent_page_types = ["news.HomePage"]
+    subpage_types = ["news.ArticlePage"]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = paginate(
+            request, ArticlePage.objects.published().in_section(self).newest_first().for_cards()
+        )
+        return context
+
+
+class ArticleAuthor(Orderable):
+    page = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="article_authors")
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="article_links")
+
+    panels = [FieldPanel("author")]
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(Page):
+    """A news article, the heart of the product."""
+
+    standfirst = models.TextField(
+        max_length=400, help_text="One or two sentences under the headline; also the summary."
+    )
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="Shown as the publication time. Filled in on first publication when empty.",
+    )
+    updated_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Set when the story is substantively updated; shown as 'Updated'.",
+    )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lead_image_caption = models.CharField(max_length=300, blank=True)
+    lead_image_credit = models.CharField(max_length=150, blank=True)
+    body = StreamField(ArticleBodyBlock())
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True)
+    extra_sections = ParentalManyToManyField(
+        "news.SectionPage",
+        blank=True,
+        related_name="extra_articles",
+        help_text="Other sections this article also appears in.",
+    )
+    top_story = models.BooleanField(
+        default=False, help_text="Put this article in the Headline slot of the home page."
+    )
+
+    objects = ArticlePageManager()
+
+    parent_page_types = ["news.SectionPage"]
+    subpage_types = []
+
+    content_panels = [
+        FieldPanel("title", heading="Headline"),
+        FieldPanel("standfirst"),
+        InlinePanel("article_authors", label="Authors", min_num=1),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_caption"),
+                FieldPanel("lead_image_credit"),
+            ],
+            heading="Lead image",
+        ),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    promote_panels = Page.promote_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("top_story"),
+                FieldPanel("extra_sections"),
+                FieldPanel("published_at"),
+                FieldPanel("updated_at"),
+            ],
+            heading="Placement and dates",
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields(
+            "article_authors", [index.RelatedFields("author", [index.SearchField("name")])]
+        ),
+        index.FilterField("published_at"),
+        index.FilterField("top_story"),
+    ]
+
+    @property
+    def publication_date(self):
+        return self.published_at or self.first_published_at or self.go_live_at or timezone.now()
+
+    @cached_property
+    def section(self):
+        return SectionPage.objects.parent_of(self).first()
+
+    @cached_property
+    def authors(self):
+        return [link.author for link in self.article_authors.all()]
+
+    def body_images(self):
+        return [block.value["image"] for block in self.body if block.block_type == "image"]
+
+    def prefetch_for_page(self):
+        """Load authors, tags and every image's renditions in a fixed number of queries."""
+        from django.db.models import prefetch_related_objects
+
+        prefetch_related_objects(
+            [self],
+            Prefetch(
+                "article_authors",
+                queryset=ArticleAuthor.objects.select_related("author__photo").prefetch_related(
+                    "author__photo__renditions"
+                ),
+            ),
+            "tags",
+        )
+        images = [self.lead_image] if self.lead_image else []
+        images += [image for image in self.body_images() if image is not None]
+        prefetch_related_objects(images, "renditions")
+
+    def get_context(self, request, *args, **kwargs):
+        self.prefetch_for_page()
+        return super().get_context(request, *args, **kwargs)

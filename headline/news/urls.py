@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "news"
+urlpatterns = [
+    path("authors/<slug:slug>/", views.author_detail, name="author"),
+    path("tags/<slug:slug>/", views.tag_detail, name="tag"),
+]

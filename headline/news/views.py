@@ -1,0 +1,32 @@
+"""Author and tag pages: listings that are not pages in the tree."""
+
+from django.shortcuts import get_object_or_404, render
+from taggit.models import Tag
+
+from .models import ArticlePage, Author, paginate
+
+
+def author_detail(request, slug):
+    author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+    articles = ArticlePage.objects.published().filter(article_authors__author=author)
+    return render(
+        request,
+        "news/author_page.html",
+        {
+            "author": author,
+            "articles": paginate(request, articles.newest_first().for_cards()),
+        },
+    )
+
+
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    articles = ArticlePage.objects.published().filter(tags=tag)
+    return render(
+        request,
+        "news/tag_page.html",
+        {
+            "tag": tag,
+            "articles": paginate(request, articles.newest_first().for_cards()),
+        },
+    )

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class RelatedConfig(AppConfig):
+    name = "headline.related"
+    label = "related"
+    verbose_name = "Related articles"

@@ -1,0 +1,27 @@
+import os
+from pathlib import Path
+
+import pytest
+from django.core.cache import caches
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _clean_caches(settings, tmp_path):
+    """Each test starts with empty caches and its own media folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
+    yield
+
+
+@pytest.fixture
+def shared_corpus():
+    """The read-only corpus beside the project; required in CI, skipped with a reason elsewhere."""
+    corpus = SHARED / "corpus"
+    if not corpus.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{corpus} is missing: CI must have ../shared beside the project.")
+        pytest.skip(f"{corpus} is missing: put the shared folder beside the project to run this.")
+    return corpus

@@ -176,6 +176,9 @@ class ArticlePage(Page):
     top_story = models.BooleanField(
         default=False, help_text="Put this article in the Headline slot of the home page."
     )
+    comments_enabled = models.BooleanField(
+        default=True, help_text="Let readers comment on this article."
+    )
 
     objects = ArticlePageManager()
 
@@ -201,6 +204,7 @@ class ArticlePage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("top_story"),
+                FieldPanel("comments_enabled"),
                 FieldPanel("extra_sections"),
                 FieldPanel("published_at"),
                 FieldPanel("updated_at"),

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "headline.news",
     "headline.sharing",
     "headline.comments",
+    "headline.spamfilter",
     "headline.related",
     "headline.search",
     "wagtail.contrib.redirects",

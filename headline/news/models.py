@@ -137,6 +137,31 @@ class ArticleAuthor(Orderable):
     panels = [FieldPanel("author")]
 
 
+class ArticleCorrection(Orderable):
+    """A dated note an editor appends to a published article: a correction of a fact, or an update.
+
+    Readers see it between the byline and the body; it moves the article's `last_modified`, so
+    feeds, sitemaps and structured data announce the change, and it is listed on /corrections/.
+    """
+
+    CORRECTION = "correction"
+    UPDATE = "update"
+    KINDS = [(CORRECTION, "Correction"), (UPDATE, "Update")]
+
+    page = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(max_length=20, choices=KINDS, default=CORRECTION)
+    date = models.DateTimeField(default=timezone.now)
+    text = models.TextField(max_length=1000, help_text="What was wrong and what is right now.")
+
+    panels = [FieldPanel("kind"), FieldPanel("date"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        ordering = ["sort_order", "date"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} of {self.date:%Y-%m-%d}"
+
+
 class ArticleTag(TaggedItemBase):
     content_object = ParentalKey(
         "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
@@ -199,6 +224,7 @@ class ArticlePage(Page):
         ),
         FieldPanel("body"),
         FieldPanel("tags"),
+        InlinePanel("corrections", label="Corrections and updates", heading="Corrections"),
     ]
     promote_panels = Page.promote_panels + [
         MultiFieldPanel(
@@ -226,6 +252,16 @@ class ArticlePage(Page):
     @property
     def publication_date(self):
         return self.published_at or self.first_published_at or self.go_live_at or timezone.now()
+
+    @property
+    def last_modified(self):
+        """When a reader last saw a change: the latest of publication, updates and corrections.
+
+        Read prefetched `corrections` when there are any, so listings stay at a fixed query count.
+        """
+        candidates = [self.publication_date, self.updated_at, self.last_published_at]
+        candidates += [correction.date for correction in self.corrections.all()]
+        return max(moment for moment in candidates if moment is not None)
 
     @cached_property
     def section(self):

@@ -13,6 +13,7 @@ from wagtail.models import Site
 from headline.news.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
 
 _counter = itertools.count(1)
+NOW = object()  # stands for "a moment ago", distinct for each article
 
 
 def home_page():
@@ -71,7 +72,8 @@ def make_article(
         slug=fields.pop("slug", None) or f"article-{n}",
         standfirst=fields.pop("standfirst", f"Summary of {title}."),
         body=body if body is not None else [paragraph(f"Body of {title}.")],
-        published_at=published_at or (timezone.now() - timedelta(minutes=n)),
+        published_at=timezone.now() - timedelta(minutes=n) if published_at is NOW else published_at,
+        live=False,
         **fields,
     )
     section.add_child(instance=article)

@@ -124,6 +124,7 @@ class SectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["current_section"] = self
         context["articles"] = paginate(
             request, ArticlePage.objects.published().in_section(self).newest_first().for_cards()
         )
@@ -294,4 +295,6 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         self.prefetch_for_page()
-        return super().get_context(request, *args, **kwargs)
+        context = super().get_context(request, *args, **kwargs)
+        context["current_section"] = self.section
+        return context

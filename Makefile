@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test test-embedded test-services lint bench demo clean
+.PHONY: install run test test-embedded test-services lint bench demo screenshot clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,9 @@ test-embedded: install
 test-services: install
 	$(PY) -m tests.services_check
 	$(VENV)/bin/pytest -m "not browser"
+
+screenshot: install
+	UPDATE_SCREENSHOTS=1 env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest tests/test_browser_article.py
 
 bench: install
 	$(PY) -m benchmarks

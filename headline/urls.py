@@ -1,10 +1,12 @@
 """Assembles the site: each app owns its own URLs; Wagtail's page tree takes the rest."""
 
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from headline.core import views as core_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -13,9 +15,7 @@ urlpatterns = [
     path("", include("headline.sharing.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    urlpatterns += [re_path(r"^media/(?P<path>.+)$", core_views.media)]
 
 urlpatterns += [path("", include(wagtail_urls))]

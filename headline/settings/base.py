@@ -156,6 +156,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Let the app serve uploads itself (one-box installs, development, tests); off behind a CDN.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -180,6 +182,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Feeds: how many of the newest articles each feed carries, and whether items carry the whole
+# article (True) or only the standfirst (False).
+FEED_ITEMS = int(os.environ.get("FEED_ITEMS", "20"))
+FEED_FULL_CONTENT = env_bool("FEED_FULL_CONTENT", True)
 
 WAGTAIL_SITE_NAME = "Headline"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")

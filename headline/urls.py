@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("headline.news.urls")),
+    path("", include("headline.news.syndication_urls")),
     path("", include("headline.sharing.urls")),
 ]
 

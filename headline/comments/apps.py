@@ -5,3 +5,6 @@ class CommentsConfig(AppConfig):
     name = "headline.comments"
     label = "comments"
     verbose_name = "Comments"
+
+    def ready(self):
+        from . import signals  # noqa: F401

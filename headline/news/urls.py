@@ -6,4 +6,5 @@ app_name = "news"
 urlpatterns = [
     path("authors/<slug:slug>/", views.author_detail, name="author"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
+    path("corrections/", views.corrections, name="corrections"),
 ]

@@ -1,9 +1,9 @@
-"""Author and tag pages: listings that are not pages in the tree."""
+"""Author, tag and corrections pages: listings that are not pages in the tree."""
 
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
-from .models import ArticlePage, Author, paginate
+from .models import ArticleCorrection, ArticlePage, Author, paginate
 
 
 def author_detail(request, slug):
@@ -30,3 +30,9 @@ def tag_detail(request, slug):
             "articles": paginate(request, articles.newest_first().for_cards()),
         },
     )
+
+
+def corrections(request):
+    """Every correction and update on a published article, newest first."""
+    notes = ArticleCorrection.objects.published()
+    return render(request, "news/corrections_page.html", {"corrections": paginate(request, notes)})

@@ -1,0 +1,106 @@
+"""The "Leave a Reply" form: the reader's fields plus two quiet traps for bots.
+
+A honeypot field (hidden from people and assistive technology, named to tempt a form-filling
+bot) and a signed timestamp (a form sent back within seconds, or days later, is suspect) stop
+simple bots without a CAPTCHA. Limits are the model's, with messages that say what to change.
+"""
+
+import time
+
+from django import forms
+from django.core import signing
+
+from .models import Comment
+
+TIMESTAMP_SALT = "headline.comments.form-timestamp"
+HONEYPOT = "address"
+
+
+def _too_long(what):
+    return {
+        "max_length": f"Please shorten your {what} to %(limit_value)d characters or fewer "
+        "(it has %(show_value)d)."
+    }
+
+
+class CommentForm(forms.Form):
+    name = forms.CharField(
+        label="Name",
+        max_length=100,
+        error_messages={"required": "Please enter your name.", **_too_long("name")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label="Email",
+        max_length=254,
+        error_messages={
+            "required": "Please enter your email address; it will not be published.",
+            "invalid": "Please enter a valid email address, like name@example.com.",
+            **_too_long("email address"),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    url = forms.URLField(
+        label="Website",
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        error_messages={
+            "invalid": "Please enter a full web address, like https://example.com.",
+            **_too_long("web address"),
+        },
+        widget=forms.URLInput(attrs={"autocomplete": "url"}),
+    )
+    body = forms.CharField(
+        label="Comment",
+        max_length=10_000,
+        strip=True,
+        error_messages={"required": "Please write a comment.", **_too_long("comment")},
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    notify = forms.BooleanField(
+        label="Email me when someone replies (we will ask you to confirm first)", required=False
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    timestamp = forms.CharField(required=False, widget=forms.HiddenInput)
+    # The honeypot: people never see it; bots that fill every field give themselves away.
+    address = forms.CharField(
+        label="Leave this field empty",
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, article, policy, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.article = article
+        self.policy = policy
+        if not self.is_bound:
+            self.initial["timestamp"] = signing.dumps(time.time(), salt=TIMESTAMP_SALT)
+        self.parent_comment = None
+
+    def clean_parent(self):
+        parent_id = self.cleaned_data.get("parent")
+        if not parent_id:
+            return None
+        parent = Comment.objects.approved().filter(pk=parent_id, article=self.article).first()
+        if parent is None:
+            raise forms.ValidationError("The comment you are replying to is no longer available.")
+        if not self.policy.allows_reply_to(parent):
+            raise forms.ValidationError("This conversation is too deep to reply to; comment below.")
+        self.parent_comment = parent
+        return parent
+
+    def form_age(self):
+        """Seconds since this form was shown, or None when the timestamp is missing or forged."""
+        try:
+            shown = signing.loads(self.cleaned_data.get("timestamp", ""), salt=TIMESTAMP_SALT)
+        except signing.BadSignature:
+            return None
+        return time.time() - float(shown) if isinstance(shown, int | float) else None
+
+    def honeypot_filled(self):
+        return bool(self.cleaned_data.get(HONEYPOT))
+
+
+class PrivacyRequestForm(forms.Form):
+    email = forms.EmailField(label="Your email address", max_length=254)

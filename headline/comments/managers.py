@@ -1,0 +1,43 @@
+"""Which comments the public may see, decided in one place.
+
+`approved()` is the only definition of public visibility: the article page, the comment counts
+on cards and any later comment feed go through it. A comment is public when a moderator or the
+rules approved it and its article is itself published.
+"""
+
+from django.db import models
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        """Comments every reader may see."""
+        from headline.news.models import ArticlePage
+
+        return self.filter(
+            status=self.model.Status.APPROVED,
+            article__in=ArticlePage.objects.published().values("pk"),
+        )
+
+    def in_moderation(self):
+        """Comments waiting for a moderator."""
+        return self.filter(status=self.model.Status.PENDING)
+
+    def by_email(self, email):
+        return self.filter(email__iexact=email.strip())
+
+
+def approved_count_subquery():
+    """An annotation with each article's public comment count, for listing querysets."""
+    from .models import Comment
+
+    counts = (
+        Comment.objects.approved()
+        .filter(article=OuterRef("pk"))
+        .order_by()
+        .values("article")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)

@@ -1,0 +1,261 @@
+"""The comment moderator: a policy object that decides what happens to each new comment.
+
+`Policy.for_article()` merges the defaults, the site's CommentSettings and the CommentPolicy of
+every section above the article (nearest wins, word lists add up) in one query. `Policy.judge()`
+then applies the rules in a fixed order and returns a Verdict naming the rule that decided,
+so moderators can see why a comment waits. Refusals (closed, flood, duplicate) are raised as
+`Refused` before anything is stored. `decide()` applies a moderator's decision: it retrains the
+spam filter, tells listeners and notifies subscribers.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.core.cache import cache
+from django.utils import timezone
+
+from headline.spamfilter import filter as spamfilter
+
+from . import signals
+from .markup import count_links
+from .models import DEFAULTS, Ban, Comment, CommentPolicy, CommentSettings, email_digest
+
+Status = Comment.Status
+Rule = Comment.Rule
+
+
+class Refused(Exception):
+    """A submission that is not stored at all; the message is shown to the reader."""
+
+    def __init__(self, rule, message):
+        super().__init__(message)
+        self.rule = rule
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: str
+    rule: str = ""
+    detail: str = ""
+
+
+@dataclass
+class Submission:
+    """What the form delivered, plus what the request says about the browser."""
+
+    name: str
+    email: str
+    body: str
+    url: str = ""
+    ip_address: str | None = None
+    honeypot_filled: bool = False
+    form_age: float | None = None  # seconds since the form was shown
+    owns_address: bool = False
+    by_staff: bool = False
+    spam_score: float | None = field(default=None, init=False)
+
+
+def _words(text):
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _find_word(words, text):
+    for word in words:
+        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE):
+            return word
+    return None
+
+
+@dataclass(frozen=True)
+class Policy:
+    moderate_first_time: bool = DEFAULTS["moderate_first_time"]
+    max_links: int = DEFAULTS["max_links"]
+    moderation_words: tuple = ()
+    block_words: tuple = ()
+    flood_seconds: int = DEFAULTS["flood_seconds"]
+    close_after_days: int = DEFAULTS["close_after_days"]
+    max_depth: int = DEFAULTS["max_depth"]
+    spam_threshold: float = spamfilter.DEFAULT_THRESHOLD
+    min_form_seconds: int = DEFAULTS["min_form_seconds"]
+    max_form_age_hours: int = DEFAULTS["max_form_age_hours"]
+
+    @classmethod
+    def for_article(cls, article):
+        site = article.get_site()
+        layers = [CommentSettings.for_site(site)] if site else []
+        prefixes = [
+            article.path[:end]
+            for end in range(article.steplen, len(article.path) + 1, article.steplen)
+        ]
+        layers += CommentPolicy.objects.filter(page__path__in=prefixes).order_by("page__depth")
+        values = {}
+        moderation_words, block_words = [], []
+        for layer in layers:
+            for name in cls.__dataclass_fields__:
+                value = getattr(layer, name)
+                if name == "moderation_words":
+                    moderation_words += _words(value)
+                elif name == "block_words":
+                    block_words += _words(value)
+                elif value is not None:
+                    values[name] = value
+        return cls(
+            **values,
+            moderation_words=tuple(dict.fromkeys(moderation_words)),
+            block_words=tuple(dict.fromkeys(block_words)),
+        )
+
+    def is_closed(self, article):
+        if not article.comments_enabled:
+            return True
+        if not self.close_after_days:
+            return False
+        return article.publication_date < timezone.now() - timedelta(days=self.close_after_days)
+
+    def allows_reply_to(self, comment):
+        return comment.depth < self.max_depth
+
+    def check_flood(self, submission):
+        """Refuse a second comment within flood_seconds from one IP or one address.
+
+        `cache.add` is atomic in Redis and in the local-memory cache, so two app processes
+        racing each other still let only one comment through.
+        """
+        if not self.flood_seconds:
+            return
+        keys = [f"comments:flood:email:{email_digest(submission.email)}"]
+        if submission.ip_address:
+            keys.insert(0, f"comments:flood:ip:{submission.ip_address}")
+        for key in keys:
+            if not cache.add(key, 1, timeout=self.flood_seconds):
+                raise Refused(
+                    "flood",
+                    f"You are commenting too quickly. Please wait {self.flood_seconds} seconds "
+                    "between comments.",
+                )
+
+    def judge(self, submission):
+        """The Verdict for a submission, from the first rule that applies."""
+        if submission.by_staff:
+            return Verdict(Status.APPROVED)
+        text = f"{submission.name}\n{submission.url}\n{submission.body}"
+        if submission.honeypot_filled:
+            return Verdict(Status.SPAM, Rule.HONEYPOT, "the hidden field was filled in")
+        age = submission.form_age
+        if age is not None and age < self.min_form_seconds:
+            return Verdict(
+                Status.SPAM,
+                Rule.TIMING,
+                f"sent {age:.0f} s after the form was shown (minimum {self.min_form_seconds} s)",
+            )
+        ban = _ban_for(submission)
+        if ban:
+            return Verdict(Status.SPAM, Rule.BANNED, ban)
+        word = _find_word(self.block_words, text)
+        if word:
+            return Verdict(Status.SPAM, Rule.BLOCK_WORD, f"“{word}”")
+        score = spamfilter.spam_score(
+            submission.body, author=submission.name, email=submission.email, url=submission.url
+        )
+        submission.spam_score = score
+        if score >= self.spam_threshold:
+            return Verdict(
+                Status.SPAM,
+                Rule.SPAM_SCORE,
+                f"score {score:.2f} ≥ threshold {self.spam_threshold:.2f}",
+            )
+        if age is None:
+            return Verdict(
+                Status.PENDING, Rule.TIMING, "the form's timestamp was missing or altered"
+            )
+        if age > self.max_form_age_hours * 3600:
+            return Verdict(
+                Status.PENDING,
+                Rule.TIMING,
+                f"sent {age / 3600:.0f} h after the form was shown (maximum {self.max_form_age_hours} h)",
+            )
+        links = count_links(submission.body)
+        if links > self.max_links:
+            return Verdict(
+                Status.PENDING, Rule.LINKS, f"{links} links (more than {self.max_links})"
+            )
+        word = _find_word(self.moderation_words, text)
+        if word:
+            return Verdict(Status.PENDING, Rule.MODERATION_WORD, f"“{word}”")
+        if self.moderate_first_time:
+            if (
+                not Comment.objects.by_email(submission.email)
+                .filter(status=Status.APPROVED)
+                .exists()
+            ):
+                return Verdict(Status.PENDING, Rule.FIRST_TIME, "no earlier approved comment")
+            if not submission.owns_address:
+                return Verdict(
+                    Status.PENDING,
+                    Rule.UNPROVEN,
+                    "earlier comments exist, but this browser has not proved the address",
+                )
+        return Verdict(Status.APPROVED)
+
+
+def _ban_for(submission):
+    bans = Ban.objects.filter(email__iexact=submission.email)
+    if submission.ip_address:
+        bans = bans | Ban.objects.filter(ip_address=submission.ip_address)
+    ban = bans.first()
+    if ban is None:
+        return ""
+    if ban.email and ban.email.lower() == submission.email.strip().lower():
+        return "email address is banned"
+    return "IP address is banned"
+
+
+def ensure_unique(comment):
+    """Refuse a comment whose author already said the same on this article."""
+    if Comment.objects.filter(fingerprint=comment.compute_fingerprint()).exists():
+        raise Refused("duplicate", DUPLICATE_MESSAGE)
+
+
+DUPLICATE_MESSAGE = "You have already posted this comment on this article."
+_TRAINING_LABELS = {Status.APPROVED: "ham", Status.SPAM: "spam"}
+
+
+def train(comment, status):
+    """Teach the filter a moderator's label, undoing an earlier different one."""
+    label = _TRAINING_LABELS.get(status)
+    if not label or comment.trained_as == label:
+        return
+    fields = {"author": comment.name, "email": comment.email, "url": comment.url}
+    if comment.trained_as:
+        spamfilter.unlearn(comment.body, **fields, is_spam=comment.trained_as == "spam")
+    spamfilter.learn(comment.body, **fields, is_spam=label == "spam")
+    comment.trained_as = label
+
+
+def decide(comments, status):
+    """Apply a moderator's status to comments; returns how many changed."""
+    changed = 0
+    for comment in comments:
+        previous = comment.status
+        if previous == status:
+            continue
+        train(comment, status)
+        comment.status = status
+        comment.save(update_fields=["status", "trained_as"])
+        changed += 1
+        if status == Status.APPROVED:
+            announce_approval(comment)
+        elif previous == Status.APPROVED:
+            signals.comment_withdrawn.send(Comment, comment=comment, article=comment.article)
+    return changed
+
+
+def announce_approval(comment):
+    """Tell listeners (page caches, feeds) and the parent's subscribed author."""
+    from .tasks import notify_reply
+
+    signals.comment_approved.send(Comment, comment=comment, article=comment.article)
+    if comment.parent_id:
+        notify_reply.enqueue(comment.pk)

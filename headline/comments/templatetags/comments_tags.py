@@ -1,0 +1,114 @@
+"""The comments section under an article: the thread, the reader's own held comments, the form.
+
+The thread is loaded in one query and nested in Python. Everything on it is the same for every
+reader except the held comments of the reader's own session, so the page stays cacheable apart
+from that small part (a page cache must pass requests with a session cookie through).
+"""
+
+from dataclasses import dataclass, field
+
+from django import template
+from django.urls import reverse
+
+from ..forms import CommentForm
+from ..markup import avatar_svg, render_body
+from ..models import Comment, email_digest
+from ..moderation import Policy
+from ..views import SESSION_HELD
+
+register = template.Library()
+
+
+@dataclass
+class Node:
+    comment: Comment
+    held: bool = False
+    can_reply: bool = False
+    replies: list = field(default_factory=list)
+
+    @property
+    def avatar(self):
+        return avatar_svg(self.comment.name, email_digest(self.comment.email))
+
+    @property
+    def body_html(self):
+        return render_body(self.comment.body)
+
+
+def build_thread(comments, held_ids, policy):
+    """Nest comments under their parents, oldest first; orphans of a hidden parent go on top."""
+    nodes = {
+        comment.pk: Node(
+            comment,
+            held=comment.pk in held_ids,
+            can_reply=comment.pk not in held_ids and policy.allows_reply_to(comment),
+        )
+        for comment in sorted(comments, key=lambda c: (c.created_at, c.pk))
+    }
+    roots = []
+    for node in nodes.values():
+        parent = nodes.get(node.comment.parent_id)
+        (parent.replies if parent else roots).append(node)
+    return roots
+
+
+def _held_ids(request, article):
+    session = getattr(request, "session", None)
+    ids = session.get(SESSION_HELD, []) if session is not None else []
+    if not ids:
+        return set()
+    held = Comment.objects.filter(
+        pk__in=ids, article=article, status__in=[Comment.Status.PENDING, Comment.Status.SPAM]
+    )
+    return set(held.values_list("pk", flat=True))
+
+
+@register.inclusion_tag("comments/comments_section.html", takes_context=True)
+def comments_section(context, page):
+    request = context["request"]
+    if page.pk is None:  # a preview of an article not saved yet
+        return {"preview": True}
+    policy = Policy.for_article(page)
+    held_ids = _held_ids(request, page)
+    comments = list(
+        Comment.objects.approved().filter(article=page) | Comment.objects.filter(pk__in=held_ids)
+    )
+    count = sum(1 for comment in comments if comment.pk not in held_ids)
+    form = context.get("comment_form")
+    replying_to = None
+    if form is None:
+        initial_parent = _reply_target(request, comments, held_ids, policy)
+        form = CommentForm(
+            article=page,
+            policy=policy,
+            initial={"parent": initial_parent.pk if initial_parent else None},
+        )
+        replying_to = initial_parent
+    else:
+        replying_to = form.parent_comment
+    return {
+        "page": page,
+        "thread": build_thread(comments, held_ids, policy),
+        "count": count,
+        "closed": policy.is_closed(page),
+        "form": form,
+        "replying_to": replying_to,
+        "action": reverse("comments:post", args=[page.pk]),
+        "page_url": page.url,
+    }
+
+
+def _reply_target(request, comments, held_ids, policy):
+    """The comment a reader without JavaScript chose to answer (?replyto=<id>)."""
+    wanted = request.GET.get("replyto", "")
+    if not wanted.isdigit():
+        return None
+    for comment in comments:
+        if comment.pk == int(wanted) and comment.pk not in held_ids:
+            return comment if policy.allows_reply_to(comment) else None
+    return None
+
+
+@register.simple_tag
+def comment_count_label(count):
+    return f"{count} comment{'s' if count != 1 else ''}"

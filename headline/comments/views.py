@@ -1,0 +1,222 @@
+"""What readers do with comments: post one, confirm their address, unsubscribe, manage their data.
+
+Posting follows Post/Redirect/Get: a stored comment redirects to its anchor on the article; a
+form with errors re-renders the article with the reader's text kept and a message beside each
+field. Readers have no accounts: what only an address owner may do goes through emailed links
+(see tokens.py). Nothing a reader typed is logged.
+"""
+
+import json
+
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.models import Site
+
+from headline.news.models import ArticlePage
+
+from . import privacy
+from .forms import CommentForm, PrivacyRequestForm
+from .models import Comment, email_digest
+from .moderation import (
+    DUPLICATE_MESSAGE,
+    Policy,
+    Refused,
+    Submission,
+    announce_approval,
+    ensure_unique,
+)
+from .tasks import notify_moderators, send_confirmation, send_privacy_link
+from .tokens import BrowserProof, read_link_token
+
+SESSION_HELD = "comments_held"
+SESSION_HELD_KEEP = 20
+PRIVACY_LINK_INTERVAL = 60
+
+
+def client_ip(request):
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def is_moderator(user):
+    return user.is_authenticated and user.has_perm("comments.change_comment")
+
+
+def render_article_with_form(request, article, form, status):
+    context = article.get_context(request)
+    context["comment_form"] = form
+    return TemplateResponse(request, article.get_template(request), context, status=status)
+
+
+@require_POST
+def post_comment(request, article_id):
+    article = get_object_or_404(ArticlePage.objects.published(), pk=article_id)
+    policy = Policy.for_article(article)
+    form = CommentForm(request.POST, article=article, policy=policy)
+    if not form.is_valid():
+        return render_article_with_form(request, article, form, 400)
+    if policy.is_closed(article):
+        form.add_error(None, "Comments are closed on this article.")
+        return render_article_with_form(request, article, form, 403)
+
+    data = form.cleaned_data
+    parent = form.parent_comment
+    proof = BrowserProof(request)
+    submission = Submission(
+        name=data["name"],
+        email=data["email"],
+        url=data["url"],
+        body=data["body"],
+        ip_address=client_ip(request),
+        honeypot_filled=form.honeypot_filled(),
+        form_age=form.form_age(),
+        by_staff=is_moderator(request.user),
+    )
+    submission.owns_address = proof.owns(submission.email)
+    comment = Comment(
+        article=article,
+        parent=parent,
+        depth=parent.depth + 1 if parent else 1,
+        name=submission.name,
+        email=submission.email,
+        url=submission.url,
+        body=submission.body,
+        ip_address=submission.ip_address,
+        by_staff=submission.by_staff,
+        notify_requested=data["notify"],
+    )
+    try:
+        ensure_unique(comment)
+        policy.check_flood(submission)
+        verdict = policy.judge(submission)
+        comment.status, comment.rule, comment.rule_detail = (
+            verdict.status,
+            verdict.rule,
+            verdict.detail,
+        )
+        comment.spam_score = submission.spam_score
+        with transaction.atomic():
+            comment.save()
+    except IntegrityError:  # the same comment, sent twice at once, won the race elsewhere
+        form.add_error(None, DUPLICATE_MESSAGE)
+        return render_article_with_form(request, article, form, 400)
+    except Refused as refusal:
+        form.add_error(None, refusal.message)
+        return render_article_with_form(
+            request, article, form, 429 if refusal.rule == "flood" else 400
+        )
+
+    after_posting(request, comment, proof)
+    response = redirect(f"{article.url}#{comment.anchor}")
+    return proof.save(request, response)
+
+
+def after_posting(request, comment, proof):
+    """Remember the comment for its author, and send whatever mail it calls for."""
+    if comment.status != Comment.Status.SPAM:
+        proof.add_comment(comment)
+    if comment.status == Comment.Status.APPROVED:
+        announce_approval(comment)
+        if comment.notify_requested and not comment.by_staff:
+            send_confirmation.enqueue(comment.pk)
+        return
+    held = request.session.get(SESSION_HELD, [])
+    request.session[SESSION_HELD] = (held + [comment.pk])[-SESSION_HELD_KEEP:]
+    if comment.status == Comment.Status.PENDING:
+        notify_moderators.enqueue(comment.pk)
+        if comment.notify_requested or comment.rule in (
+            Comment.Rule.FIRST_TIME,
+            Comment.Rule.UNPROVEN,
+        ):
+            send_confirmation.enqueue(comment.pk)
+
+
+def _message(request, title, text, status=200, **extra):
+    return render(
+        request, "comments/message.html", {"title": title, "text": text, **extra}, status=status
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    """Confirm an address from the emailed link: a button, so mail scanners don't confirm."""
+    comment_id = read_link_token("confirm", token)
+    comment = Comment.objects.filter(pk=comment_id).first() if isinstance(comment_id, int) else None
+    if comment is None:
+        return _message(request, "Link expired", "This confirmation link is no longer valid.", 404)
+    if request.method == "GET":
+        return _message(
+            request,
+            "Confirm your email address",
+            "Confirm that this address is yours"
+            + (
+                " and that you want an email when someone replies."
+                if comment.notify_requested
+                else "."
+            ),
+            button="Confirm",
+        )
+    if comment.notify_requested and not comment.notify_replies:
+        comment.notify_replies = True
+        comment.save(update_fields=["notify_replies"])
+    proof = BrowserProof(request)
+    proof.add_address(comment.email)
+    text = "Thank you. Your address is confirmed"
+    text += "; we will email you when someone replies." if comment.notify_replies else "."
+    return proof.save(request, _message(request, "Address confirmed", text))
+
+
+@csrf_exempt  # mail clients' one-click unsubscribe (RFC 8058) posts without a form token
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    comment_id = read_link_token("unsubscribe", token, max_age=None)
+    comment = Comment.objects.filter(pk=comment_id).first() if isinstance(comment_id, int) else None
+    if comment is None:
+        return _message(request, "Link not valid", "This unsubscribe link is not valid.", 404)
+    Comment.objects.by_email(comment.email).update(notify_replies=False)
+    return _message(
+        request, "Unsubscribed", "You will get no more reply notifications at this address."
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def privacy_request(request):
+    """Ask for a link to export or erase one's comments; the answer never says if any exist."""
+    form = PrivacyRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        if cache.add(f"comments:privacy:{email_digest(email)}", 1, PRIVACY_LINK_INTERVAL):
+            site = Site.find_for_request(request)
+            send_privacy_link.enqueue(email, site.root_url if site else "")
+        return _message(
+            request,
+            "Check your inbox",
+            "If comments were written with that address, we have emailed it a link to "
+            "download or erase them. The link works for seven days.",
+        )
+    return render(request, "comments/privacy_request.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def privacy_manage(request, token):
+    email = read_link_token("privacy", token)
+    if not isinstance(email, str):
+        raise Http404("This link is no longer valid.")
+    if request.method == "POST" and request.POST.get("action") == "export":
+        response = HttpResponse(
+            json.dumps(privacy.export(email), indent=2, ensure_ascii=False),
+            content_type="application/json",
+        )
+        response["Content-Disposition"] = 'attachment; filename="my-comments.json"'
+        return response
+    if request.method == "POST" and request.POST.get("action") == "erase":
+        count = privacy.erase(email)
+        return _message(
+            request, "Comments erased", f"{count} comment{'s' if count != 1 else ''} erased."
+        )
+    count = Comment.objects.by_email(email).count()
+    return render(request, "comments/privacy_manage.html", {"count": count})

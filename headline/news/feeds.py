@@ -1,0 +1,330 @@
+"""The news app's feeds: RSS 2.0, Atom and JSON Feed 1.1 for the site, each section, tag and author,
+and an RSS feed of corrections.
+
+Every feed is a `django.contrib.syndication` Feed over `ArticlePage.objects.published()`. The
+formats differ only in their generator class (see `feed_formats`), so one item definition serves
+all three. Each request works on its own copy of the feed, bound to that request, so item methods
+can build absolute URLs; a cheap fingerprint query answers conditional GETs with 304 before any
+item is loaded.
+"""
+
+import mimetypes
+import re
+from copy import copy
+from dataclasses import dataclass
+from hashlib import sha256
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.db.models import Count, Max, prefetch_related_objects
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.feedgenerator import Enclosure
+from django.utils.http import quote_etag
+from django.views.decorators.http import condition
+from taggit.models import Tag
+from wagtail.blocks import StreamValue
+
+from headline.core.models import SiteIdentity
+
+from .feed_formats import JsonFeed, MediaAtomFeed, MediaRssFeed
+from .models import ArticleCorrection, ArticlePage, Author, SectionPage
+
+ROOT_RELATIVE_URL = re.compile(r'\b(src|href)="/(?!/)')
+
+
+def serve_conditionally(request, fingerprint, last_modified, render):
+    """Answer 304 when the client's ETag or date still matches, else `render()` with both headers."""
+    etag = quote_etag(sha256(repr((request.path, fingerprint)).encode()).hexdigest()[:32])
+    view = condition(
+        etag_func=lambda request: etag,
+        last_modified_func=lambda request: last_modified,
+    )(lambda request: render())
+    return view(request)
+
+
+def absolutize(html, root):
+    """Feed readers show content away from the site, so root-relative links must carry the host."""
+    return ROOT_RELATIVE_URL.sub(lambda match: f'{match[1]}="{root}/', html)
+
+
+def prefetch_body_images(articles):
+    """Load the images of every article body with one image query and one renditions query.
+
+    Wagtail batches block conversion per StreamField value, so rendering N bodies would cost N
+    queries. Here the raw image blocks of all bodies are converted together and handed back to
+    each StreamValue, the only place they are still unconverted.
+    """
+    block = ArticlePage.body.field.stream_block.child_blocks["image"]
+    pending = []
+    for article in articles:
+        stream = article.body
+        for index, raw in enumerate(stream._raw_data):
+            if raw and raw["type"] == "image" and stream._bound_blocks[index] is None:
+                pending.append((stream, index, raw))
+    values = block.bulk_to_python([raw["value"] for _, _, raw in pending])
+    for (stream, index, raw), value in zip(pending, values, strict=True):
+        stream._bound_blocks[index] = StreamValue.StreamChild(block, value, id=raw.get("id"))
+    prefetch_related_objects([v["image"] for v in values if v["image"] is not None], "renditions")
+
+
+class RequestBoundFeed(Feed):
+    """A Feed that knows its request and answers conditional GETs from a fingerprint.
+
+    Subclasses give `fingerprint(subject)`: a value that changes whenever the feed would, and the
+    moment of the latest change, computed in one query.
+    """
+
+    request = None
+
+    def __call__(self, request, *args, **kwargs):
+        bound = copy(self)
+        bound.request = request
+        bound.identity = SiteIdentity.for_request(request)
+        bound.language = bound.identity.language
+        subject = bound.get_object(request, *args, **kwargs)
+        fingerprint, last_modified = bound.fingerprint(subject)
+        return serve_conditionally(
+            request, fingerprint, last_modified, lambda: bound.render(subject)
+        )
+
+    def render(self, subject):
+        feed = self.get_feed(subject, self.request)
+        response = HttpResponse(content_type=feed.content_type)
+        feed.write(response, "utf-8")
+        return response
+
+    def absolute(self, url):
+        return self.request.build_absolute_uri(url)
+
+
+class ArticleFeed(RequestBoundFeed):
+    """The newest published articles of a subject (the site, a section, a tag or an author)."""
+
+    feed_type = MediaRssFeed
+
+    def articles(self, subject):
+        return ArticlePage.objects.published()
+
+    def fingerprint(self, subject):
+        count, latest = self.articles(subject).freshness()
+        return (count, latest, settings.FEED_ITEMS, settings.FEED_FULL_CONTENT), latest
+
+    def title(self, subject):
+        return self.identity.name
+
+    def description(self, subject):
+        return self.identity.description
+
+    def subtitle(self, subject):
+        return self.description(subject)
+
+    def link(self, subject):
+        return "/"
+
+    def items(self, subject):
+        articles = list(self.articles(subject).newest_first().for_feeds()[: settings.FEED_ITEMS])
+        if settings.FEED_FULL_CONTENT:
+            prefetch_body_images(articles)
+        self.section_titles = dict(SectionPage.objects.values_list("path", "title"))
+        return articles
+
+    def item_title(self, article):
+        return article.title
+
+    def item_description(self, article):
+        return article.standfirst
+
+    def item_link(self, article):
+        return article.get_url(self.request)
+
+    def item_guid(self, article):
+        # Stable across slug changes, so a renamed article is not announced twice.
+        host = self.request.get_host().split(":")[0]
+        return f"tag:{host},{article.publication_date:%Y-%m-%d}:article-{article.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, article):
+        return article.publication_date
+
+    def item_updateddate(self, article):
+        return article.last_modified
+
+    def item_author_name(self, article):
+        names = [author.name for author in article.authors]
+        return " and ".join(filter(None, [", ".join(names[:-1]), names[-1]])) if names else None
+
+    def item_author_link(self, article):
+        return self.absolute(article.authors[0].get_absolute_url()) if article.authors else None
+
+    def item_categories(self, article):
+        section = self.section_titles.get(article.path[: -ArticlePage.steplen])
+        return ([section] if section else []) + sorted(tag.name for tag in article.tags.all())
+
+    def item_enclosures(self, article):
+        image = self.lead_image(article)
+        return [image.enclosure] if image else []
+
+    def item_extra_kwargs(self, article):
+        return {
+            "authors": [
+                {"name": author.name, "url": self.absolute(author.get_absolute_url())}
+                for author in article.authors
+            ],
+            "image": self.lead_image(article),
+            "content_html": self.content_html(article) if settings.FEED_FULL_CONTENT else None,
+        }
+
+    def lead_image(self, article):
+        """The original upload: its size is known without a query, and readers scale it anyway."""
+        image = article.lead_image
+        if image is None:
+            return None
+        return LeadImage(
+            url=self.absolute(image.file.url),
+            # RSS advises a length of 0 when the size is unknown (files stored before metadata).
+            length=image.file_size or 0,
+            mime_type=mimetypes.guess_type(image.file.name)[0] or "image/jpeg",
+            width=image.width,
+            height=image.height,
+            caption=article.lead_image_caption or image.default_alt_text,
+            credit=article.lead_image_credit,
+        )
+
+    def content_html(self, article):
+        # No request: the page's context processors (navigation) have no place in a feed item.
+        html = render_to_string("news/feeds/article_content.html", {"page": article})
+        return absolutize(html, self.absolute("/").rstrip("/"))
+
+
+@dataclass(frozen=True)
+class LeadImage:
+    """What the formats say about an item's lead image: an enclosure plus size and caption."""
+
+    url: str
+    length: int
+    mime_type: str
+    width: int
+    height: int
+    caption: str
+    credit: str
+
+    @property
+    def enclosure(self):
+        return Enclosure(self.url, str(self.length), self.mime_type)
+
+
+class SiteFeed(ArticleFeed):
+    pass
+
+
+class SectionFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(SectionPage.objects.live().public(), slug=slug)
+
+    def articles(self, section):
+        return super().articles(section).in_section(section)
+
+    def title(self, section):
+        return f"{self.identity.name}: {section.title}"
+
+    def description(self, section):
+        return section.intro or f"The latest from {section.title}."
+
+    def link(self, section):
+        return section.get_url(self.request)
+
+
+class TagFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag, slug=slug)
+
+    def articles(self, tag):
+        return super().articles(tag).filter(tags=tag)
+
+    def title(self, tag):
+        return f"{self.identity.name}: {tag.name}"
+
+    def description(self, tag):
+        return f"Articles tagged {tag.name}."
+
+    def link(self, tag):
+        return reverse("news:tag", args=[tag.slug])
+
+
+class AuthorFeed(ArticleFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Author, slug=slug)
+
+    def articles(self, author):
+        return super().articles(author).filter(article_authors__author=author)
+
+    def title(self, author):
+        return f"{self.identity.name}: {author.name}"
+
+    def description(self, author):
+        return f"Articles by {author.name}."
+
+    def link(self, author):
+        return author.get_absolute_url()
+
+
+class SiteAtomFeed(SiteFeed):
+    feed_type = MediaAtomFeed
+
+
+class SectionAtomFeed(SectionFeed):
+    feed_type = MediaAtomFeed
+
+
+class TagAtomFeed(TagFeed):
+    feed_type = MediaAtomFeed
+
+
+class AuthorAtomFeed(AuthorFeed):
+    feed_type = MediaAtomFeed
+
+
+class SiteJsonFeed(SiteFeed):
+    feed_type = JsonFeed
+
+
+class CorrectionsFeed(RequestBoundFeed):
+    """Every correction and update note on a published article, newest first."""
+
+    def fingerprint(self, subject):
+        stats = ArticleCorrection.objects.published().aggregate(
+            count=Count("pk"), latest=Max("date")
+        )
+        count, latest = stats["count"], stats["latest"]
+        return (count, latest, settings.FEED_ITEMS), latest
+
+    def title(self, subject):
+        return f"{self.identity.name}: corrections"
+
+    def description(self, subject):
+        return f"Corrections and updates to articles published by {self.identity.name}."
+
+    def link(self, subject):
+        return reverse("news:corrections")
+
+    def items(self, subject):
+        return ArticleCorrection.objects.published()[: settings.FEED_ITEMS]
+
+    def item_title(self, correction):
+        return f"{correction.get_kind_display()}: {correction.page.title}"
+
+    def item_description(self, correction):
+        return correction.text
+
+    def item_link(self, correction):
+        return f"{correction.page.get_url(self.request)}#correction-{correction.pk}"
+
+    def item_pubdate(self, correction):
+        return correction.date
+
+    def item_updateddate(self, correction):
+        return correction.date

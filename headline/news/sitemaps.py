@@ -1,0 +1,117 @@
+"""What the news app tells crawlers: the sitemap index and its children, the Google News sitemap
+and robots.txt.
+
+Children are `django.contrib.sitemaps` classes over `ArticlePage.objects.published()` and the
+listing pages, paginated at `limit` URLs each (50,000 is the protocol's ceiling). Each child page
+costs a fixed number of queries: one count, one page of rows, one batch of corrections.
+"""
+
+from datetime import timedelta
+
+from django.contrib.sitemaps import Sitemap
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from taggit.models import Tag
+
+from headline.core.models import SiteIdentity
+
+from .models import ArticlePage, Author, HomePage, SectionPage
+
+NEWS_SITEMAP_WINDOW = timedelta(hours=48)
+NEWS_SITEMAP_LIMIT = 1000  # Google News reads no more than this many URLs per sitemap.
+
+
+class ArticleSitemap(Sitemap):
+    limit = 50_000
+
+    def items(self):
+        return (
+            ArticlePage.objects.published()
+            .newest_first()
+            .select_related("lead_image")
+            .prefetch_related("corrections")
+        )
+
+    def location(self, article):
+        return article.url
+
+    def lastmod(self, article):
+        return article.last_modified
+
+    def get_latest_lastmod(self):
+        return ArticlePage.objects.published().freshness()[1]
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        """Add the lead image (image sitemap extension), on the same host as the page."""
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        root = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        for url in urls:
+            image = url["item"].lead_image
+            url["image"] = f"{root}{image.file.url}" if image else None
+        return urls
+
+
+class ListingSitemap(Sitemap):
+    """The home page and the section fronts, which change whenever they are republished."""
+
+    def items(self):
+        return [*HomePage.objects.live().public(), *SectionPage.objects.live().public()]
+
+    def location(self, page):
+        return page.url
+
+    def lastmod(self, page):
+        return page.last_published_at
+
+
+class AuthorSitemap(Sitemap):
+    def items(self):
+        published = ArticlePage.objects.published()
+        return Author.objects.filter(article_links__page__in=published).distinct().order_by("pk")
+
+
+class TagSitemap(Sitemap):
+    def items(self):
+        published = ArticlePage.objects.published()
+        return Tag.objects.filter(news_articletag_items__content_object__in=published).distinct()
+
+    def location(self, tag):
+        return reverse("news:tag", args=[tag.slug])
+
+
+SITEMAPS = {
+    "articles": ArticleSitemap,
+    "pages": ListingSitemap,
+    "authors": AuthorSitemap,
+    "tags": TagSitemap,
+}
+
+
+def news_sitemap(request):
+    """Google News: articles published in the last 48 hours, newest first, at most 1,000."""
+    cutoff = timezone.now() - NEWS_SITEMAP_WINDOW
+    articles = (ArticlePage.objects.published().newest_first().filter(sort_date__gte=cutoff))[
+        :NEWS_SITEMAP_LIMIT
+    ]
+    entries = [
+        (request.build_absolute_uri(article.get_url(request)), article) for article in articles
+    ]
+    return render(
+        request,
+        "news/news_sitemap.xml",
+        {"entries": entries, "identity": SiteIdentity.for_request(request)},
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('syndication:sitemap-index'))}",
+        f"Sitemap: {request.build_absolute_uri(reverse('syndication:news-sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

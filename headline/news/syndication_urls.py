@@ -1,0 +1,38 @@
+"""Feeds, sitemaps and robots.txt: the news app's machine-readable URLs.
+
+Included before Wagtail's catch-all, so `/<section>/feed/` is answered here rather than looked
+up as an article slugged "feed".
+"""
+
+from django.contrib.sitemaps import views as sitemap_views
+from django.urls import path
+
+from . import feeds, sitemaps
+
+app_name = "syndication"
+urlpatterns = [
+    path("feed/", feeds.SiteFeed(), name="site-rss"),
+    path("feed/atom/", feeds.SiteAtomFeed(), name="site-atom"),
+    path("feed.json", feeds.SiteJsonFeed(), name="site-json"),
+    path("corrections/feed/", feeds.CorrectionsFeed(), name="corrections-rss"),
+    path("tags/<slug:slug>/feed/", feeds.TagFeed(), name="tag-rss"),
+    path("tags/<slug:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag-atom"),
+    path("authors/<slug:slug>/feed/", feeds.AuthorFeed(), name="author-rss"),
+    path("authors/<slug:slug>/feed/atom/", feeds.AuthorAtomFeed(), name="author-atom"),
+    path("<slug:slug>/feed/", feeds.SectionFeed(), name="section-rss"),
+    path("<slug:slug>/feed/atom/", feeds.SectionAtomFeed(), name="section-atom"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps.SITEMAPS, "sitemap_url_name": "syndication:sitemap"},
+        name="sitemap-index",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps.SITEMAPS, "template_name": "news/sitemap.xml"},
+        name="sitemap",
+    ),
+    path("news-sitemap.xml", sitemaps.news_sitemap, name="news-sitemap"),
+    path("robots.txt", sitemaps.robots_txt, name="robots"),
+]

@@ -1,0 +1,167 @@
+"""Each moderation rule, seen from the reader's request, and the queue that explains it."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.test import Client
+from django.utils import timezone
+
+from headline.comments.models import Ban, Comment, CommentPolicy
+
+from .comment_helpers import post_comment, posted, set_rules, shown_ago
+from .factories import make_article, make_section
+from .html import parse, texts
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def section():
+    return make_section("International")
+
+
+@pytest.fixture
+def article(section):
+    return make_article(section, "A state visit")
+
+
+@pytest.fixture
+def known_readers():
+    """Rules other than the first-time rule, judged alone."""
+    set_rules(moderate_first_time=False)
+
+
+def verdict(client, article, **fields):
+    comment = posted(post_comment(client, article, **fields))
+    return comment.status, comment.rule, comment.rule_detail
+
+
+def test_more_than_two_links_is_held(client, article, known_readers):
+    two = "See https://a.example/ and www.b.example for more."
+    assert verdict(client, article, body=two)[0] == "approved"
+    three = two + " Also http://c.example/x."
+    assert verdict(client, article, body=three, email="b@example.org") == (
+        "pending",
+        "links",
+        "3 links (more than 2)",
+    )
+
+
+def test_word_lists_hold_or_mark_spam_and_name_the_word(client, article, known_readers):
+    set_rules(moderation_words="tariff\ntrade war", block_words="casino")
+    assert verdict(client, article, body="This Trade War will hurt.") == (
+        "pending",
+        "moderation_word",
+        "“trade war”",
+    )
+    assert verdict(client, article, email="c@example.org", body="Best CASINO bonus") == (
+        "spam",
+        "block_word",
+        "“casino”",
+    )
+    assert (
+        verdict(client, article, email="d@example.org", body="Tariffs are taxes.")[0] == "approved"
+    )
+
+
+def test_banned_email_or_ip_goes_to_spam(client, article, known_readers):
+    Ban.objects.create(email="Troll@Example.org")
+    Ban.objects.create(ip_address="192.0.2.7")
+    assert verdict(client, article, email="troll@example.org")[:2] == ("spam", "banned")
+    assert verdict(client, article, email="new@example.org", ip="192.0.2.7") == (
+        "spam",
+        "banned",
+        "IP address is banned",
+    )
+
+
+def test_a_duplicate_is_refused_with_a_clear_message(client, article):
+    set_rules(flood_seconds=0)
+    posted(post_comment(client, article, body="Same words."))
+    response = post_comment(client, article, body="  same   WORDS. ")
+    assert response.status_code == 400
+    assert "You have already posted this comment on this article." in response.content.decode()
+    assert Comment.objects.count() == 1
+    other_article = make_article(article.get_parent().specific)
+    assert posted(post_comment(client, other_article, body="Same words."))
+
+
+def test_flood_control_allows_one_comment_per_15_seconds_per_ip_and_per_email(client, article):
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        posted(post_comment(client, article, ip="198.51.100.1", body="One."))
+        same_ip = post_comment(
+            client, article, ip="198.51.100.1", email="x@example.org", body="Two."
+        )
+        same_email = post_comment(client, article, ip="198.51.100.2", body="Three.")
+        for response in (same_ip, same_email):
+            assert response.status_code == 429
+            assert "Please wait 15 seconds between comments." in response.content.decode()
+        clock.shift(16)
+        posted(post_comment(client, article, ip="198.51.100.1", body="Four."))
+    assert Comment.objects.count() == 2
+
+
+def test_comments_close_after_the_configured_age(client, section):
+    old = make_article(section, published_at=timezone.now() - timedelta(days=40))
+    recent = make_article(section, published_at=timezone.now() - timedelta(days=10))
+    set_rules(flood_seconds=0)
+    posted(post_comment(client, old))  # off by default
+    set_rules(close_after_days=30)
+    assert post_comment(client, old, body="Late.").status_code == 403
+    assert "Comments are closed." in client.get(old.url).content.decode()
+    posted(post_comment(client, recent))
+
+
+def test_honeypot_and_form_timing_catch_bots(client, article, known_readers):
+    assert verdict(client, article, address="123 Bot Street")[:2] == ("spam", "honeypot")
+    status, rule, detail = verdict(client, article, email="e@example.org", timestamp=shown_ago(1))
+    assert (status, rule) == ("spam", "timing") and "minimum 3 s" in detail
+    status, rule, detail = verdict(
+        client, article, email="f@example.org", timestamp=shown_ago(4 * 86400)
+    )
+    assert (status, rule) == ("pending", "timing") and "maximum 72 h" in detail
+    assert verdict(client, article, email="g@example.org", timestamp="forged")[:2] == (
+        "pending",
+        "timing",
+    )
+
+
+def test_spam_score_at_the_threshold_marks_spam_and_records_both(client, article, known_readers):
+    set_rules(spam_threshold=0.0)
+    status, rule, detail = verdict(client, article)
+    assert (status, rule) == ("spam", "spam_score")
+    assert detail.endswith("≥ threshold 0.00")
+    assert Comment.objects.get().spam_score is not None
+
+
+def test_section_policies_are_inherited_and_the_nearest_wins(client, section, known_readers):
+    business = make_section("Business")
+    here = make_article(section)
+    there = make_article(business)
+    set_rules(moderation_words="sanctions")
+    CommentPolicy.objects.create(page=section, max_links=0, moderation_words="embassy")
+    assert verdict(client, here, body="https://one.example/")[:2] == ("pending", "links")
+    assert verdict(client, here, email="h@example.org", body="The embassy closed.")[:2] == (
+        "pending",
+        "moderation_word",
+    )
+    assert verdict(client, here, email="i@example.org", body="New sanctions.")[:2] == (
+        "pending",
+        "moderation_word",
+    )
+    assert (
+        verdict(client, there, email="j@example.org", body="https://one.example/ embassy")[0]
+        == "approved"
+    )
+    CommentPolicy.objects.create(page=here, max_links=3)
+    assert (
+        verdict(client, here, email="k@example.org", body="https://two.example/")[0] == "approved"
+    )
+
+
+def test_staff_comments_from_the_site_are_approved_and_marked(client, article, admin_user):
+    client.force_login(admin_user)
+    comment = posted(post_comment(client, article, email="desk@newsroom.test"))
+    assert (comment.status, comment.by_staff) == ("approved", True)
+    assert "Staff" in texts(parse(Client().get(article.url)), "//span[@class='staff-badge']")

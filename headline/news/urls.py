@@ -7,4 +7,5 @@ urlpatterns = [
     path("authors/<slug:slug>/", views.author_detail, name="author"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
     path("corrections/", views.corrections, name="corrections"),
+    path("corrections/", views.corrections, name="corrections"),
 ]

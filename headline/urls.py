@@ -13,7 +13,6 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("headline.news.urls")),
     path("", include("headline.news.syndication_urls")),
-    path("", include("headline.news.syndication_urls")),
     path("", include("headline.sharing.urls")),
 ]
 

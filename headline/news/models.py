@@ -65,25 +65,6 @@ class ArticlePageQuerySet(PageQuerySet):
         moments = [stats["published"], stats["updated"], stats["corrected"]]
         return stats["count"], max((m for m in moments if m is not None), default=None)
 
-    def for_feeds(self):
-        """Cards plus what a feed item adds: tags and corrections (for its updated time)."""
-        return self.for_cards().prefetch_related("tags", "corrections")
-
-    def freshness(self):
-        """How many articles there are and when the newest change among them was, in one query.
-
-        Conditional GET compares this, so an unpublished article (fewer articles) or a new
-        correction (a later date) each make a fresh response.
-        """
-        stats = self.aggregate(
-            count=Count("pk", distinct=True),
-            published=Max("last_published_at"),
-            updated=Max("updated_at"),
-            corrected=Max("corrections__date"),
-        )
-        moments = [stats["published"], stats["updated"], stats["corrected"]]
-        return stats["count"], max((m for m in moments if m is not None), default=None)
-
     def in_section(self, section):
         return self.filter(Q(path__startswith=section.path) | Q(extra_sections=section)).distinct()
 
@@ -186,16 +167,6 @@ class ArticleCorrectionQuerySet(models.QuerySet):
         )
 
 
-class ArticleCorrectionQuerySet(models.QuerySet):
-    def published(self):
-        """Notes on articles a reader may see, newest first, each with its article."""
-        return (
-            self.filter(page__in=ArticlePage.objects.published())
-            .select_related("page")
-            .order_by("-date", "-pk")
-        )
-
-
 class ArticleCorrection(Orderable):
     """A dated note an editor appends to a published article: a correction of a fact, or an update.
 
@@ -211,8 +182,6 @@ class ArticleCorrection(Orderable):
     kind = models.CharField(max_length=20, choices=KINDS, default=CORRECTION)
     date = models.DateTimeField(default=timezone.now)
     text = models.TextField(max_length=1000, help_text="What was wrong and what is right now.")
-
-    objects = ArticleCorrectionQuerySet.as_manager()
 
     objects = ArticleCorrectionQuerySet.as_manager()
 

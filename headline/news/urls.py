@@ -7,5 +7,4 @@ urlpatterns = [
     path("authors/<slug:slug>/", views.author_detail, name="author"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
     path("corrections/", views.corrections, name="corrections"),
-    path("corrections/", views.corrections, name="corrections"),
 ]

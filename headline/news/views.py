@@ -36,9 +36,3 @@ def corrections(request):
     """Every correction and update on a published article, newest first."""
     notes = ArticleCorrection.objects.published()
     return render(request, "news/corrections_page.html", {"corrections": paginate(request, notes)})
-
-
-def corrections(request):
-    """Every correction and update on a published article, newest first."""
-    notes = ArticleCorrection.objects.published()
-    return render(request, "news/corrections_page.html", {"corrections": paginate(request, notes)})

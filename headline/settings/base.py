@@ -188,11 +188,6 @@ LOGGING = {
 FEED_ITEMS = int(os.environ.get("FEED_ITEMS", "20"))
 FEED_FULL_CONTENT = env_bool("FEED_FULL_CONTENT", True)
 
-# Feeds: how many of the newest articles each feed carries, and whether items carry the whole
-# article (True) or only the standfirst (False).
-FEED_ITEMS = int(os.environ.get("FEED_ITEMS", "20"))
-FEED_FULL_CONTENT = env_bool("FEED_FULL_CONTENT", True)
-
 WAGTAIL_SITE_NAME = "Headline"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -1,0 +1,74 @@
+"""`manage.py load_demo`: the newsroom a newcomer sees after `make run`, loaded once and only once."""
+
+from io import StringIO
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import call_command
+from taggit.models import Tag
+from wagtail.images.models import Image
+from wagtail.models import Page, Site
+
+from headline.news.models import ArticlePage, Author, HomePage, SectionPage
+
+SECTION_ORDER = ["Headline", "International", "Politics", "Business", "Technology", "Culture"]
+STATE_VISIT = "/international/state-visit-strengthens-ties/"
+
+
+def load_demo():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def content_counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (Page, Image, Author, Tag, get_user_model())
+    }
+
+
+@pytest.mark.django_db
+def test_demo_newsroom_is_complete_and_loads_only_once(client, monkeypatch):
+    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+    output = load_demo()
+
+    sections = SectionPage.objects.child_of(HomePage.objects.get()).live().in_menu()
+    assert [s.title for s in sections.order_by("path")][:6] == SECTION_ORDER
+    published = ArticlePage.objects.published()
+    assert published.count() >= 60
+    for section in sections:
+        assert published.in_section(section).count() >= 8, section.title
+    assert Author.objects.count() >= 5
+    assert Tag.objects.filter(name__in=["Valdoria", "Interest rates", "Drought"]).count() == 3
+
+    story = published.get(slug="state-visit-strengthens-ties")
+    assert story.top_story and story.section.slug == "international"
+    assert published.newest_first().first() == story
+    quotes = [block.value for block in story.body if block.block_type == "quote"]
+    assert len(quotes) >= 3 and all(quote["attribution"] for quote in quotes)
+
+    page = client.get(STATE_VISIT)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert story.title in html
+    assert html.count("<blockquote") >= 3
+    # The body picture (an ImageBlock inside the captioned block) renders with its alt text.
+    assert 'alt="The Linden-Serrat night train will return' in html
+    assert "Headline graphics" in html
+    assert STATE_VISIT in client.get("/").content.decode()
+
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_url == settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    for username, group in [("admin", None), ("reporter", "Reporters"), ("editor", "Editors")]:
+        user = authenticate(username=username, password="headline-demo")
+        assert user is not None and user.is_staff, username
+        assert user.is_superuser if group is None else user.groups.filter(name=group).exists()
+    assert settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/" in output
+
+    before = content_counts()
+    second = load_demo()
+    assert content_counts() == before
+    assert "no demo content loaded" in second
+    assert "reporter" in second and "/admin/" in second

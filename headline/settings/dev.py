@@ -12,8 +12,11 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # `make run` is one process; running tasks in-process keeps the newcomer's setup to one command.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-# Serve static files straight from the app folders; no collectstatic needed.
+# Serve static files straight from the app folders; no collectstatic needed (so no manifest).
 STATIC_ROOT = None
+STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
+    "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA = True

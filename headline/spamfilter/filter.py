@@ -1,25 +1,83 @@
-"""The spam filter's public API, used by the comments app.
+"""The spam filter's public API: score a comment, learn from a moderator's decision.
 
-Placeholder while the learning classifier is built: scores by counting links, so callers can
-wire themselves to the final signatures now.
+Scoring runs in-process against a copy of the stored model held by each app process. The copy is
+tagged with a version token kept in the Django cache; any process that changes the model sets a
+new token once its transaction commits, and every process reloads its copy (one query for all
+weights) the next time it sees a token it did not load. With a shared cache (Redis) this keeps
+all processes in step; with the local-memory cache it is exact within one process.
 """
 
-import re
+import threading
+import uuid
 
-DEFAULT_THRESHOLD = 0.9
+from django.core.cache import cache
+from django.db import transaction
 
-_LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
+from .classifier import BIAS, DEFAULT_THRESHOLD, MAX_STEPS_PER_DECISION, SpamClassifier
+from .features import extract
+from .models import FeatureWeight
+
+__all__ = ["DEFAULT_THRESHOLD", "learn", "model_changed", "spam_score", "unlearn"]
+
+VERSION_KEY = "spamfilter:model-version"
+
+
+class StoredModel:
+    """One process's copy of the stored model, reloaded when the version token changes."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._version = None
+        self._model = SpamClassifier()
+
+    def get(self) -> SpamClassifier:
+        # Read the token before the weights: a change committed in between then only causes
+        # one extra reload, never a stale model kept under a fresh token.
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+            version = cache.get(VERSION_KEY)
+        with self._lock:
+            # No token at all means a cache that stores nothing: load every time, never go stale.
+            if version is None or self._version != version:
+                self._model = SpamClassifier(FeatureWeight.objects.as_dict())
+                self._version = version
+            return self._model
+
+
+_stored = StoredModel()
+
+
+def model_changed() -> None:
+    """Tell every process to reload the model once the current transaction commits."""
+    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None))
 
 
 def spam_score(text: str, author: str = "", email: str = "", url: str = "") -> float:
-    """Probability-like score in 0..1 that the comment is spam."""
-    links = len(_LINK.findall(text)) + (1 if url else 0)
-    return min(1.0, 0.3 * links)
+    """Probability-like score in 0..1 that the comment is spam; see DEFAULT_THRESHOLD."""
+    return _stored.get().score(extract(text, author, email, url))
+
+
+def _move(features: set[str], target: float) -> None:
+    delta = _stored.get().correction(features, target, max_steps=MAX_STEPS_PER_DECISION)
+    if delta:
+        FeatureWeight.objects.shift(features | {BIAS}, delta)
+        model_changed()
 
 
 def learn(text: str, author: str = "", email: str = "", url: str = "", *, is_spam: bool) -> None:
-    """Record a moderator's decision (a no-op until the model is stored)."""
+    """Train on a moderator's decision: spam (is_spam=True) or approved (False)."""
+    _move(extract(text, author, email, url), 1.0 if is_spam else 0.0)
 
 
 def unlearn(text: str, author: str = "", email: str = "", url: str = "", *, is_spam: bool) -> None:
-    """Undo an earlier learn() when a moderator reverses a decision."""
+    """Take back an earlier decision before the moderator reverses it.
+
+    A gradient-trained model cannot subtract one example exactly, so this moves the comment's
+    score back towards undecided (0.5) from the side the earlier decision pushed it to; follow
+    it with learn() for the new decision.
+    """
+    features = extract(text, author, email, url)
+    score = _stored.get().score(features)
+    if (score > 0.5) == is_spam:
+        _move(features, 0.5)

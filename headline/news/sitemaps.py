@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.contrib.sitemaps import Sitemap
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
@@ -75,7 +75,8 @@ class AuthorSitemap(Sitemap):
 class TagSitemap(Sitemap):
     def items(self):
         published = ArticlePage.objects.published()
-        return Tag.objects.filter(news_articletag_items__content_object__in=published).distinct()
+        tags = Tag.objects.filter(news_articletag_items__content_object__in=published)
+        return tags.distinct().order_by("pk")
 
     def location(self, tag):
         return reverse("news:tag", args=[tag.slug])
@@ -98,12 +99,12 @@ def news_sitemap(request):
     entries = [
         (request.build_absolute_uri(article.get_url(request)), article) for article in articles
     ]
-    return render(
-        request,
+    # Rendered without the request: page context processors (navigation) have no place here.
+    xml = render_to_string(
         "news/news_sitemap.xml",
         {"entries": entries, "identity": SiteIdentity.for_request(request)},
-        content_type="application/xml; charset=utf-8",
     )
+    return HttpResponse(xml, content_type="application/xml; charset=utf-8")
 
 
 def robots_txt(request):

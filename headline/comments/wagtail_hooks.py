@@ -63,7 +63,7 @@ class CommentViewSet(SnippetViewSet):
 
     @property
     def menu_url(self):
-        return reverse(self.get_url_name("index")) + "?status=pending"
+        return reverse(self.get_url_name("list")) + "?status=pending"
 
 
 class BanViewSet(SnippetViewSet):
@@ -199,7 +199,7 @@ def reply_as_staff(request, pk):
         )
         announce_approval(reply)
         messages.success(request, "Reply published.")
-        return redirect(reverse("comments_moderation:index"))
+        return redirect(reverse("comments_moderation:list"))
     return render(
         request,
         "comments/admin/form.html",

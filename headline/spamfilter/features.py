@@ -18,13 +18,15 @@ MAX_WORD = 30
 # Matches the database column; nothing useful is lost past it.
 MAX_FEATURE = 120
 
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")
 _HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 # Invisible characters spammers (and some browsers) slip into text.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Bare domains ("example.com/page") count as links too. Here and below, repeats are bounded so
+# that a long run of dots and letters cannot make a search take quadratic time.
 _URL = re.compile(
     r"(?:https?://|www\.)[^\s<>\"']+"
-    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|biz|ru|io|co|us|uk|me|ly|be|gl|tk|xyz|"
+    r"|\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,4}\.(?:com|net|org|info|biz|ru|io|co|us|uk|me|ly|be|gl|tk|xyz|"
     r"top|site|online|shop|club|live|tv|cc)\b(?:/[^\s<>\"']*)?",
     re.IGNORECASE,
 )
@@ -35,7 +37,7 @@ _DIGITS = re.compile(r"\d")
 _REPEATED_PUNCT = re.compile(r"([!?.$*])\1{2,}")
 _PHONE = re.compile(r"(?:\+\d[\d\s().-]{8,}\d|\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b)")
 _MONEY = re.compile(r"[$£€]\s?\d|\d\s?(?:[$£€]|usd|dollars?|euros?|pounds)\b", re.IGNORECASE)
-_EMAIL_IN_TEXT = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+_EMAIL_IN_TEXT = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}\b")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 
 

@@ -21,7 +21,8 @@ class FeatureWeightQuerySet(models.QuerySet):
         """Add delta to the weight of each feature, creating missing ones at zero first."""
         with transaction.atomic():
             self.bulk_create(
-                [FeatureWeight(feature=feature, weight=0.0) for feature in features],
+                # Sorted, so concurrent decisions lock shared rows in the same order.
+                [FeatureWeight(feature=feature, weight=0.0) for feature in sorted(features)],
                 ignore_conflicts=True,
             )
             self.filter(feature__in=features).update(weight=F("weight") + delta)

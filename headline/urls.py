@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("headline.news.urls")),
     path("", include("headline.news.syndication_urls")),
     path("", include("headline.sharing.urls")),
+    path("", include("headline.comments.urls")),
 ]
 
 if settings.SERVE_MEDIA:

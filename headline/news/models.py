@@ -41,9 +41,15 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def for_cards(self):
         """Everything an article card shows, fetched in a fixed number of queries."""
-        return self.select_related("lead_image").prefetch_related(
-            "lead_image__renditions",
-            Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),
+        from headline.comments.managers import approved_count_subquery  # comments build on news
+
+        return (
+            self.select_related("lead_image")
+            .prefetch_related(
+                "lead_image__renditions",
+                Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),
+            )
+            .annotate(comment_count=approved_count_subquery())
         )
 
     def for_feeds(self):

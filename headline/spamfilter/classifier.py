@@ -22,7 +22,7 @@ BIAS = "__bias__"
 DEFAULT_THRESHOLD = 0.7
 # One learning rate for bulk training and for moderators' decisions, so both move the model alike.
 LEARNING_RATE = 1.0
-EPOCHS = 20
+EPOCHS = 40
 # A moderator's decision repeats its step (up to this many times) until the model agrees with it
 # confidently, so a single correction is felt at once rather than after many similar comments.
 MAX_STEPS_PER_DECISION = 5

@@ -9,8 +9,10 @@ import pytest
 from django.utils import timezone
 from django.utils.http import http_date
 
+from headline.comments.models import Comment
 from headline.news.models import ArticlePage
 
+from .comment_helpers import make_comment
 from .factories import make_article, make_author, make_image, make_section, paragraph
 from .html import parse
 
@@ -226,3 +228,36 @@ def test_feed_queries_do_not_grow_with_articles(client, django_assert_max_num_qu
     add(12)
     assert ArticlePage.objects.published().count() == 15
     assert queries() == few
+
+
+def test_article_comment_feed_carries_approved_comments_without_addresses(client, newsroom):
+    story = newsroom["story"]
+    first = make_comment(
+        story, name="Grace", body="First! See https://example.org/a", email="g@x.org"
+    )
+    make_comment(story, name="Hidden", body="Held back", status=Comment.Status.PENDING)
+    make_comment(newsroom["markets"], name="Elsewhere", body="Other story")
+    url = f"{story.url}comments/feed/"
+    assert ("application/rss+xml", url) in {
+        (link.get("type"), link.get("href"))
+        for link in parse(client.get(story.url)).xpath("//head/link[@rel='alternate']")
+    }
+
+    response = client.get(url)
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo
+    assert feed.feed.title == "Comments on Summit ends in agreement"
+    assert [entry.title for entry in feed.entries] == ["Comment by Grace"]
+    entry = feed.entries[0]
+    assert entry.link == f"{BASE}{story.url}#comment-{first.pk}"
+    assert entry.author == "Grace"
+    assert 'href="https://example.org/a"' in entry.summary
+    assert b"@" not in response.content
+
+    reply = make_comment(story, name="Ben", body="Reply", parent=first)
+    again = client.get(url, HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 200
+    assert feedparser.parse(again.content).entries[0].title == "Comment by Ben"
+    assert f"comment-{reply.pk}" in again.content.decode()
+    assert client.get(url, HTTP_IF_NONE_MATCH=again["ETag"]).status_code == 304
+    assert client.get("/world/no-such-story/comments/feed/").status_code == 404

@@ -275,6 +275,11 @@ class ArticlePage(Page):
             ],
             heading="Placement and dates",
         ),
+        InlinePanel(
+            "related_pins",
+            label="Pinned related articles",
+            help_text="Shown first under the article, in this order; the rest is automatic.",
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("standfirst"),

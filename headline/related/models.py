@@ -1,0 +1,85 @@
+"""What the related-articles box reads and what the engine keeps between updates.
+
+`RelatedPin` is the editor's choice (part of the article, so it follows revisions and publishing);
+`RelatedArticle` is the engine's stored list, so the box never computes anything at render time;
+`ArticleTerms` keeps each published article's hashed term weights and the facts the score uses, so
+one publish re-scores against the archive without re-reading every article body.
+"""
+
+import numpy as np
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable
+
+
+class RelatedPin(Orderable):
+    page = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="related_pins")
+    article = models.ForeignKey(
+        "news.ArticlePage",
+        on_delete=models.CASCADE,
+        related_name="pinned_on",
+        verbose_name="related article",
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "pinned related article"
+        constraints = [
+            models.UniqueConstraint(fields=["page", "article"], name="related_pin_once"),
+        ]
+
+
+class RelatedArticle(models.Model):
+    article = models.ForeignKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="related_links"
+    )
+    related = models.ForeignKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="related_from"
+    )
+    rank = models.PositiveSmallIntegerField()
+    score = models.FloatField()
+
+    class Meta:
+        ordering = ["article", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "related"], name="related_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} → {self.related_id} (#{self.rank})"
+
+
+class ArticleTerms(models.Model):
+    article = models.OneToOneField(
+        "news.ArticlePage", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    terms = models.BinaryField(help_text="Hashed term ids, int32.")
+    weights = models.BinaryField(help_text="Log term frequencies, float32.")
+    published = models.DateTimeField()
+    sections = models.JSONField(default=list)
+    tags = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name_plural = "article terms"
+
+    def __str__(self):
+        return f"terms of {self.article_id}"
+
+    @classmethod
+    def from_document(cls, document):
+        return cls(
+            article_id=document.id,
+            terms=document.terms.tobytes(),
+            weights=document.weights.tobytes(),
+            published=document.published,
+            sections=list(document.sections),
+            tags=list(document.tags),
+        )
+
+    def as_arrays(self):
+        return (
+            np.frombuffer(bytes(self.terms), dtype=np.int32),
+            np.frombuffer(bytes(self.weights), dtype=np.float32),
+        )

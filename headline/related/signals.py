@@ -1,0 +1,26 @@
+"""Queue a related-lists update whenever an article goes live, changes or is withdrawn.
+
+Deleting a live page sends `page_unpublished` before the rows go, so the lists that held the
+article are read here and handed to the task, which may run after the cascade removed them.
+"""
+
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished
+
+from headline.news.models import ArticlePage
+
+from .models import RelatedArticle
+from .tasks import refresh_related
+
+
+@receiver(page_published, sender=ArticlePage)
+def queue_refresh_on_publish(sender, instance, **kwargs):
+    refresh_related.enqueue(instance.pk)
+
+
+@receiver(page_unpublished, sender=ArticlePage)
+def queue_refresh_on_unpublish(sender, instance, **kwargs):
+    listed_by = RelatedArticle.objects.filter(related_id=instance.pk).values_list(
+        "article_id", flat=True
+    )
+    refresh_related.enqueue(instance.pk, withdrawn=True, listed_by=list(listed_by))

@@ -1,0 +1,46 @@
+"""A reader posts a comment, then answers another one with the reply form opened in place."""
+
+import pytest
+
+from headline.comments.models import Comment
+
+from .browser import chromium_page
+from .comment_helpers import make_comment, set_rules
+from .factories import make_article, make_section
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_post_a_comment_then_reply_in_place(live_server):
+    article = make_article(make_section("International"), "A state visit")
+    grace = make_comment(article, name="Grace Hopper", body="What a visit.")
+    # A browser fills the form in milliseconds and posts twice from one IP: relax those rules.
+    set_rules(min_form_seconds=0, flood_seconds=0)
+    with chromium_page() as page:
+        page.goto(live_server.url + article.url)
+        form = page.locator("#respond form")
+        form.get_by_role("textbox", name="Comment", exact=True).fill("Thanks for the report.")
+        form.get_by_role("textbox", name="Name", exact=True).fill("Ada Reader")
+        form.get_by_role("textbox", name="Email", exact=True).fill("ada@example.org")
+        form.get_by_label("Remember my name").check()
+        form.get_by_role("button", name="Post Comment").click()
+        page.wait_for_load_state()
+        first = Comment.objects.get(body="Thanks for the report.")
+        assert page.url.endswith(f"{article.url}#comment-{first.pk}")
+        mine = page.locator(f"#comment-{first.pk}")
+        assert "awaiting moderation" in mine.inner_text()
+
+        url_before = page.url
+        page.get_by_role("link", name="Reply to Grace Hopper").click()
+        respond = page.locator(f"#comment-{grace.pk} > #respond")
+        assert respond.is_visible() and page.url == url_before
+        assert "Replying to Grace Hopper" in page.locator(".replying-to").inner_text()
+        # Remembered from the first post, from this browser's storage.
+        assert respond.get_by_role("textbox", name="Name", exact=True).input_value() == "Ada Reader"
+        respond.get_by_role("textbox", name="Comment", exact=True).fill("I agree, Grace.")
+        respond.get_by_role("button", name="Post Comment").click()
+        page.wait_for_load_state()
+        reply = Comment.objects.get(body="I agree, Grace.")
+        assert reply.parent_id == grace.pk
+        nested = page.locator(f"#comment-{grace.pk} > ol.children > #comment-{reply.pk}")
+        assert "I agree, Grace." in nested.inner_text()

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("headline.news.syndication_urls")),
     path("", include("headline.sharing.urls")),
     path("", include("headline.comments.urls")),
+    path("", include("headline.search.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -1,6 +1,7 @@
 from django import template
 
 from ..links import share_links
+from ..metadata import SocialMetadata
 
 register = template.Library()
 
@@ -10,3 +11,12 @@ def share_box(context, page):
     request = context["request"]
     url = page.get_full_url(request)
     return {"share_url": url, "share_title": page.title, "links": share_links(url, page.title)}
+
+
+@register.inclusion_tag("sharing/social_meta.html", takes_context=True)
+def social_meta(context, title=None, canonical=None, noindex=False):
+    """Canonical link, OpenGraph, Twitter card and JSON-LD for the page being rendered.
+
+    `noindex` pages (search results, errors) ask search engines to skip them and get no canonical.
+    """
+    return {"meta": SocialMetadata(context, title=title, canonical=canonical), "noindex": noindex}

@@ -1,0 +1,79 @@
+"""Highlighted excerpts for search results: the stretch of an article around the first matching
+word, with every match wrapped in <mark>.
+
+The text is the reader-visible article text, so it is escaped piece by piece around the matches
+(never escaped first and searched afterwards, which could split an entity such as `&amp;`).
+Words are matched by prefix after trimming common English endings, so "elections" also marks
+"election", roughly as the database backends' stemming matches them.
+"""
+
+import re
+
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+
+ENDINGS = ("ing", "es", "ed", "s")
+WINDOW_BEFORE, WINDOW_AFTER = 12, 28
+WORD = re.compile(r"\w+")
+
+
+def query_terms(query):
+    """The distinct words of a query, in order, trimmed to the stem used for matching."""
+    terms = []
+    for word in WORD.findall(query.lower()):
+        for ending in ENDINGS:
+            if len(word) > len(ending) + 3 and word.endswith(ending):
+                word = word[: -len(ending)]
+                break
+        if word not in terms:
+            terms.append(word)
+    return terms
+
+
+def terms_pattern(terms):
+    if not terms:
+        return None
+    alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
+
+
+def mark(text, pattern):
+    """`text` escaped, with each match of `pattern` wrapped in <mark>."""
+    if pattern is None:
+        return escape(text)
+    pieces, position = [], 0
+    for match in pattern.finditer(text):
+        pieces.append(escape(text[position : match.start()]))
+        pieces.append(f"<mark>{escape(match.group())}</mark>")
+        position = match.end()
+    pieces.append(escape(text[position:]))
+    return mark_safe("".join(pieces))
+
+
+def stream_text(raw_blocks):
+    """The words of a StreamField's raw data: every string in it, markup removed, no queries."""
+    parts = []
+    stack = list(reversed(raw_blocks))
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict) and "type" in item and "value" in item:
+            stack.append(item["value"])  # a block: skip its type name and id
+        elif isinstance(item, dict):
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, str):
+            parts.append(strip_tags(item))
+    return " ".join(parts)
+
+
+def excerpt(text, pattern):
+    """About forty words of `text` around its first match (its opening when nothing matches)."""
+    words = text.split()
+    first = 0
+    if pattern is not None:
+        first = next((i for i, word in enumerate(words) if pattern.search(word)), 0)
+    start = max(0, first - WINDOW_BEFORE)
+    stop = min(len(words), first + WINDOW_AFTER)
+    window = " ".join(words[start:stop])
+    return ("… " if start else "") + window + (" …" if stop < len(words) else "")

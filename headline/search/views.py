@@ -1,0 +1,103 @@
+"""Site search over published articles: headline, standfirst, body, tags and authors.
+
+Wagtail's search backend does the matching and scoring (its database backend on SQLite and
+PostgreSQL; Elasticsearch/OpenSearch for large archives, see the README). The backend breaks ties
+by primary key, so equally relevant articles are re-ordered here, newest first, over the
+`MAX_MATCHES` best hits; only the articles on the page shown are then loaded in full.
+"""
+
+from datetime import datetime, time, timedelta
+from functools import partial
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils import timezone
+
+from headline.news.models import ArticlePage
+
+from .forms import SearchForm
+from .highlight import WORD, excerpt, mark, query_terms, stream_text, terms_pattern
+
+RESULTS_PER_PAGE = 10
+MAX_MATCHES = 500
+# Scores this close to the best of a run count as a tie, broken by recency: the backends' scores
+# for equally good matches differ by a few per cent (document length, index statistics), and a
+# reader looking for news wants the latest of those first.
+EQUALLY_RELEVANT = 0.8
+# Enough to order hits; the full article is loaded only for the page of results shown.
+ONE_DAY = timedelta(days=1)
+RANKING_FIELDS = ("id", "published_at", "first_published_at", "go_live_at")
+
+
+def start_of_day(day):
+    return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
+
+
+def filtered(articles, filters):
+    if filters.get("section"):
+        # Search backends filter only on indexed fields, so the section rule becomes a list of ids.
+        in_section = ArticlePage.objects.in_section(filters["section"]).values("pk")
+        articles = articles.filter(pk__in=in_section)
+    # Whole days in the site's time zone, as plain comparisons the search backends can apply.
+    if filters.get("from_date"):
+        articles = articles.filter(published_at__gte=start_of_day(filters["from_date"]))
+    if filters.get("to_date"):
+        articles = articles.filter(published_at__lt=start_of_day(filters["to_date"] + ONE_DAY))
+    return articles
+
+
+def equally_relevant_runs(hits):
+    """Split hits (best first) into runs scoring within `EQUALLY_RELEVANT` of the run's best."""
+    run = []
+    for hit in hits:
+        best = run[0]._score if run else None
+        # Same-sign scores (SQLite's bm25 is negative, PostgreSQL's rank positive): a ratio works.
+        if run and best and hit._score / best < EQUALLY_RELEVANT:
+            yield run
+            run = []
+        run.append(hit)
+    if run:
+        yield run
+
+
+def ranked(articles, query):
+    """Hits by relevance, newest first among equally relevant ones."""
+    # Only words reach the backend: quotes, brackets and operators are full-text query syntax
+    # that SQLite would reject, and a reader typing them means the words anyway.
+    words = " ".join(WORD.findall(query))
+    if not words:
+        return []
+    hits = articles.only(*RANKING_FIELDS).search(words, operator="and").annotate_score("_score")
+    newest_first = partial(sorted, key=lambda hit: hit.publication_date, reverse=True)
+    return [hit for run in equally_relevant_runs(hits[:MAX_MATCHES]) for hit in newest_first(run)]
+
+
+def load_results(hits, pattern):
+    """The articles for one page of hits, in rank order, each with its highlighted excerpt."""
+    ids = [hit.pk for hit in hits]
+    articles = ArticlePage.objects.for_cards().in_bulk(ids)
+    results = []
+    for pk in ids:
+        article = articles[pk]
+        text = f"{article.standfirst} {stream_text(list(article.body.raw_data))}"
+        article.title_html = mark(article.title, pattern)
+        article.excerpt_html = mark(excerpt(text, pattern), pattern)
+        results.append(article)
+    return results
+
+
+def search(request):
+    form = SearchForm(request.GET or None)
+    context = {"form": form, "query": "", "results": None}
+    if not form.is_bound:
+        return render(request, "search/search_results.html", context)
+    if not form.is_valid():
+        return render(request, "search/search_results.html", context, status=400)
+    query = form.cleaned_data["q"]
+    context["query"] = query
+    if query:
+        hits = ranked(filtered(ArticlePage.objects.published(), form.cleaned_data), query)
+        page = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        page.object_list = load_results(page.object_list, terms_pattern(query_terms(query)))
+        context.update(results=page, capped=len(hits) == MAX_MATCHES)
+    return render(request, "search/search_results.html", context)

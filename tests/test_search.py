@@ -1,0 +1,208 @@
+"""Site search as a reader uses it: from the header, ranked, highlighted, filtered and paged."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
+from wagtail.search import index
+
+from headline.search.highlight import excerpt, mark, query_terms, terms_pattern
+
+from .factories import make_article, make_author, make_image, make_section, paragraph
+from .html import parse, texts
+
+pytestmark = pytest.mark.django_db
+
+
+def hit_titles(response):
+    return texts(parse(response), "//ol[contains(@class, 'search-hits')]//h2")
+
+
+def reindexed(page):
+    """Index `page` again, as the task queued by its publication does in production.
+
+    The test suite's immediate tasks backend indexes during save(), before modelcluster has
+    written the tags; a real worker runs the task after the transaction commits.
+    """
+    index.insert_or_update_object(page)
+    return page
+
+
+@pytest.fixture
+def world():
+    return make_section("World")
+
+
+def test_every_page_has_a_labelled_search_form_in_the_header(client, world):
+    tree = parse(client.get("/"))
+    (form,) = tree.xpath("//header//form[@role='search']")
+    assert form.get("action") == "/search/" and form.get("method") == "get"
+    (field,) = form.xpath(".//input[@name='q']")
+    assert tree.xpath(f"//label[@for='{field.get('id')}']")
+
+
+def test_finds_articles_by_headline_standfirst_body_tag_and_author(client, world):
+    make_article(world, "Glacier retreat accelerates")
+    make_article(world, "Quiet day", standfirst="Nothing about a lighthouse keeper.")
+    make_article(world, "Harbour news", body=[paragraph("The regatta was cancelled.")])
+    reindexed(make_article(world, "Farm report", tags=["Beekeeping"]))
+    make_article(world, "Column", authors=[make_author("Perpetua Quillfeather")])
+    make_article(world, "Unrelated story")
+    for query, title in [
+        ("glacier", "Glacier retreat accelerates"),
+        ("lighthouse", "Quiet day"),
+        ("regatta", "Harbour news"),
+        ("beekeeping", "Farm report"),
+        ("quillfeather", "Column"),
+    ]:
+        assert hit_titles(client.get("/search/", {"q": query})) == [title], query
+
+
+def test_more_relevant_first_and_newest_first_among_equals(client, world):
+    now = timezone.now()
+    make_article(
+        world,
+        "Budget vote",
+        standfirst="Budget talks on the budget, then the budget vote.",
+        body=[paragraph("The budget passed.")],
+        published_at=now - timedelta(days=30),
+    )
+    for days, title in [(5, "Older mention"), (1, "Newer mention"), (3, "Middle mention")]:
+        make_article(
+            world,
+            title,
+            standfirst="A passing note.",
+            body=[paragraph("Also the budget.")],
+            published_at=now - timedelta(days=days),
+        )
+    titles = hit_titles(client.get("/search/", {"q": "budget"}))
+    assert titles == ["Budget vote", "Newer mention", "Middle mention", "Older mention"]
+
+
+def test_unpublished_and_scheduled_articles_are_never_found(client, world):
+    make_article(world, "Published zeppelin story")
+    make_article(world, "Draft zeppelin story", publish=False)
+    scheduled = make_article(world, "Embargoed zeppelin story", publish=False)
+    scheduled.go_live_at = timezone.now() + timedelta(hours=2)
+    scheduled.save_revision().publish()
+    assert hit_titles(client.get("/search/", {"q": "zeppelin"})) == ["Published zeppelin story"]
+
+
+def test_matches_are_highlighted_and_everything_else_escaped(client, world):
+    make_article(
+        world,
+        "Mayor's <b>bold</b> plan",
+        standfirst="The mayor & council <script>alert(1)</script> agreed on tram lines.",
+    )
+    response = client.get("/search/", {"q": "tram council mayor"})
+    html = response.content.decode()
+    assert "<script>alert(1)" not in html and "<b>bold</b>" not in html
+    tree = parse(response)
+    (excerpt_el,) = tree.xpath("//p[@class='excerpt']")
+    # The standfirst, then the body ("Body of <headline>.").
+    assert [m.text for m in excerpt_el.xpath(".//mark")] == ["mayor", "council", "tram", "Mayor"]
+    assert texts(tree, "//ol//h2//mark") == ["Mayor"]
+    assert "mayor & council <script>alert(1)</script> agreed" in excerpt_el.text_content()
+
+
+def test_section_and_date_filters(client, world):
+    business = make_section("Business")
+    now = timezone.now()
+    make_article(world, "Copper in world news", published_at=now - timedelta(days=40))
+    make_article(business, "Copper prices", published_at=now - timedelta(days=2))
+    make_article(business, "Copper history", published_at=now - timedelta(days=60))
+
+    assert hit_titles(client.get("/search/", {"q": "copper", "section": "business"})) == [
+        "Copper prices",
+        "Copper history",
+    ]
+    since = (now - timedelta(days=50)).date().isoformat()
+    until = (now - timedelta(days=10)).date().isoformat()
+    assert hit_titles(
+        client.get("/search/", {"q": "copper", "from_date": since, "to_date": until})
+    ) == ["Copper in world news"]
+    backwards = client.get("/search/", {"q": "copper", "from_date": until, "to_date": since})
+    assert backwards.status_code == 400
+    assert "end date must be on or after" in backwards.content.decode()
+
+
+def test_results_are_paginated_keeping_the_query(client, world):
+    now = timezone.now()
+    for n in range(12):
+        make_article(world, f"Volcano update {n}", published_at=now - timedelta(hours=n))
+    first = client.get("/search/", {"q": "volcano", "section": "world"})
+    assert len(hit_titles(first)) == 10
+    (next_link,) = parse(first).xpath("//nav[@class='pagination']//a[@rel='next']/@href")
+    assert "q=volcano" in next_link and "section=world" in next_link and "page=2" in next_link
+    second = hit_titles(client.get("/search/" + next_link))
+    assert len(second) == 2
+    assert sorted(hit_titles(first) + second) == sorted(f"Volcano update {n}" for n in range(12))
+
+
+@pytest.mark.parametrize("params", [{}, {"q": ""}, {"q": "   "}])
+def test_empty_query_invites_a_search(client, world, params):
+    response = client.get("/search/", params)
+    assert response.status_code == 200
+    assert "Type a few words to search" in response.content.decode()
+
+
+def test_no_results_says_so(client, world):
+    make_article(world, "Something else")
+    response = client.get("/search/", {"q": "xylophone"})
+    assert response.status_code == 200
+    assert texts(parse(response), "//div[@class='no-results']/p")[0] == (
+        "No articles match “xylophone”."
+    )
+
+
+def test_oversized_query_is_refused_with_an_explanation(client, world):
+    response = client.get("/search/", {"q": "word " * 60})
+    assert response.status_code == 400
+    (error,) = texts(parse(response), "//p[@id='id_q_error']")
+    assert "too long" in error and "200 characters" in error
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "AND OR NOT", "a*", "(x", "-", "NEAR(a b)"])
+def test_search_syntax_in_the_query_never_breaks_the_page(client, world, query):
+    make_article(world, "Anything")
+    assert client.get("/search/", {"q": query}).status_code == 200
+
+
+def test_query_count_does_not_grow_with_results(client, world):
+    def queries_for_one_search():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/search/", {"q": "river", "section": "world"})
+        return len(hit_titles(response)), len(queries)
+
+    make_article(world, "River one", lead_image=make_image())
+    client.get("/search/")  # first request of the site creates its settings row
+    found, few = queries_for_one_search()
+    assert found == 1
+    for n in range(15):
+        make_article(
+            world, f"River {n}", lead_image=make_image(), authors=[make_author(), make_author()]
+        )
+    found, many = queries_for_one_search()
+    assert found == 10
+    assert many == few <= 14
+
+
+def test_highlighting_marks_other_forms_of_a_word():
+    pattern = terms_pattern(query_terms("elections counting"))
+    assert str(mark("Election count: counted, counts", pattern)) == (
+        "<mark>Election</mark> <mark>count</mark>: <mark>counted</mark>, <mark>counts</mark>"
+    )
+
+
+@given(text=st.text(max_size=200), query=st.text(max_size=30))
+def test_highlighting_escapes_whatever_the_text(text, query):
+    html = str(mark(excerpt(text, terms_pattern(query_terms(query))), None))
+    marked = str(mark(text, terms_pattern(query_terms(query))))
+    for output in (html, marked):
+        stripped = output.replace("<mark>", "").replace("</mark>", "")
+        assert "<" not in stripped and ">" not in stripped
+    assert marked.replace("<mark>", "").replace("</mark>", "") == str(mark(text, None))

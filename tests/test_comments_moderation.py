@@ -38,7 +38,7 @@ def verdict(client, article, **fields):
 
 
 def test_more_than_two_links_is_held(client, article, known_readers):
-    two = "See https://a.example/ and www.b.example for more."
+    two = "See https://www.a.example/ and www.b.example for more."
     assert verdict(client, article, body=two)[0] == "approved"
     three = two + " Also http://c.example/x."
     assert verdict(client, article, body=three, email="b@example.org") == (

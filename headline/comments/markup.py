@@ -13,8 +13,9 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 LINK_RELS = "nofollow ugc noopener"
-# What counts as a link for the max-links rule: linked addresses and bare www. names alike.
-LINK_LIKE = re.compile(r"https?://|www\.", re.IGNORECASE)
+# What counts as a link for the max-links rule: linked addresses and bare www. names alike
+# (a www. right after "://" or inside a name is part of a link already counted).
+LINK_LIKE = re.compile(r"https?://|(?<![\w./])www\.", re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}'\""
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")

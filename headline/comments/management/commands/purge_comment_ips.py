@@ -20,6 +20,7 @@ class Command(BaseCommand):
     def handle(self, *args, days=None, **options):
         if days is None:
             site = Site.objects.filter(is_default_site=True).first()
-            days = CommentSettings.for_site(site).ip_retention_days if site else 60
+            field = CommentSettings._meta.get_field("ip_retention_days")
+            days = CommentSettings.for_site(site).ip_retention_days if site else field.default
         cleared = purge_ip_addresses(days)
         self.stdout.write(f"Erased {cleared} IP address(es) older than {days} days.")

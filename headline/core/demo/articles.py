@@ -22,7 +22,6 @@ class Article:
     tags: tuple
     body: str
     lead: str = ""  # caption of the lead picture; an article without one has no lead image
-    section: str = ""  # defaults to the storyline's section
     extra_sections: tuple = ()
     top_story: bool = False
 

@@ -84,6 +84,7 @@ class NewsroomLoader:
         self.home = home
         self.now = timezone.now()
         self.sections = {}
+        self.palettes = {section.slug: section.palette for section in SECTIONS}
         self.authors = {}
         self.image_count = 0
 
@@ -109,6 +110,9 @@ class NewsroomLoader:
         image.save()
         self.image_count += 1
         return image
+
+    def _illustration(self, seed, palette, caption):
+        return self._image(images.illustration(seed, palette, caption[:255], caption))
 
     def _section(self, section):
         existing = SectionPage.objects.child_of(self.home).filter(slug=section.slug).first()
@@ -140,11 +144,7 @@ class NewsroomLoader:
         blocks = []
         for number, block in enumerate(parse_body(article.body)):
             if isinstance(block, Picture):
-                picture = self._image(
-                    images.illustration(
-                        f"{article.slug}-{number}", palette, block.caption[:255], block.caption
-                    )
-                )
+                picture = self._illustration(f"{article.slug}-{number}", palette, block.caption)
                 block = {
                     "type": "image",
                     "value": {
@@ -161,15 +161,12 @@ class NewsroomLoader:
         return blocks
 
     def _article(self, storyline, article):
-        section_slug = article.section or storyline.section
-        section = self.sections[section_slug]
-        palette = next(s.palette for s in SECTIONS if s.slug == section_slug)
+        section = self.sections[storyline.section]
+        palette = self.palettes[storyline.section]
         published_at = self.now - timedelta(days=article.days_ago)
         lead_image = None
         if article.lead:
-            lead_image = self._image(
-                images.illustration(article.slug, palette, article.lead[:255], article.lead)
-            )
+            lead_image = self._illustration(article.slug, palette, article.lead)
         page = ArticlePage(
             title=article.title,
             slug=article.slug,

@@ -150,7 +150,7 @@ Those were the three most visited galleries, according to the museum's counters.
 > We hoped people would come back. We did not dare hope they would come back like this.
 -- Director of the National Museum
 
-Free entry ends next week. Adult tickets will then cost 18 crowns; children and students enter free.
+Free entry ends in a little over two weeks. Adult tickets will then cost 18 crowns; children and students enter free.
 """,
         ),
     ),

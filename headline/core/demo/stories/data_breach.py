@@ -110,7 +110,7 @@ records by four fifths.
             lead="The digital ministry, which drafted the cyber-resilience bill.",
             body="""
 The government has published a cyber-resilience bill that would impose new security duties on
-companies running essential services, six weeks after the data breach at Meridian Telecom.
+companies running essential services, three weeks after the data breach at Meridian Telecom.
 
 The bill covers telecoms operators, energy and water utilities, hospitals and transport companies.
 It was drafted by the digital ministry under the minister, Kasper Nyman.

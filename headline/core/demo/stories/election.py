@@ -201,7 +201,7 @@ binding target for home insulation.
             slug="civic-green-coalition-agreed",
             title="Civic Alliance and Green List agree coalition; Strand to stay prime minister",
             standfirst=(
-                "The two parties will govern with a majority of four seats. Nadia Keel becomes "
+                "The two parties will hold 81 of the Assembly's 151 seats. Nadia Keel becomes "
                 "deputy prime minister and minister for climate and transport."
             ),
             days_ago=6.2,
@@ -210,7 +210,7 @@ binding target for home insulation.
             lead="Helena Strand and Nadia Keel present the coalition agreement.",
             body="""
 The Civic Alliance and the Green List have agreed to form a coalition government, giving Estmark a
-majority administration two weeks after an election that left no party in control.
+majority administration a week after an election that left no party in control.
 
 Helena Strand will remain prime minister. Nadia Keel, the Green List leader, becomes deputy prime
 minister and minister for climate and transport, and her party takes three other cabinet posts.

@@ -96,7 +96,7 @@ It is a small film about a big subject, and it has the best final shot of the ye
                 "The Marosan debut took the festival's top prize. The Salt Road won the audience "
                 "award and best actress."
             ),
-            days_ago=19.3,
+            days_ago=15.6,
             authors=("aiyana-ferreira",),
             tags=("Festivals", "Awards", "Marosa", "Clara Ostby"),
             lead="The Golden Lantern trophy on the stage of the Palace Cinema.",
@@ -127,7 +127,7 @@ another".
                 "The Salt Road has sold more tickets in its first week than any Estmarkian film "
                 "this year; Night Ferry opens in forty cinemas."
             ),
-            days_ago=11.5,
+            days_ago=8.9,
             authors=("aiyana-ferreira", "daniel-okafor"),
             tags=("Box office", "Clara Ostby"),
             body="""

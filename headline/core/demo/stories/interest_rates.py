@@ -70,7 +70,7 @@ forecast for economic growth this year to 0.8 per cent.
             title="Inflation falls to 2.8%, lowest in three years",
             standfirst=(
                 "Cheaper fuel and a slowdown in food prices pulled inflation down sharply, "
-                "strengthening the case for an interest-rate cut next week."
+                "strengthening the case for an interest-rate cut at the next policy meeting."
             ),
             days_ago=20.3,
             authors=("daniel-okafor",),
@@ -90,7 +90,7 @@ because of the drought in the south.
 - Restaurants and hotels: up 5.6 per cent.
 - Fresh vegetables: up 11 per cent, as the drought cuts harvests.
 
-> This makes a cut next week very likely. The question is whether the bank goes by a quarter or
+> This makes a cut at the next meeting very likely. The question is whether the bank goes by a quarter or
 > by half a point.
 -- Senior economist at the Estmark Chamber of Commerce
 

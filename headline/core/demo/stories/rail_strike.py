@@ -137,7 +137,7 @@ guards on regional trains remained the main obstacle.
             lead="A regional train at Harwick station.",
             body="""
 Estrail and the Estmark Rail Union have reached an agreement that ends their dispute over pay and
-staffing, three months after workers voted to strike.
+staffing, five weeks after workers voted to strike.
 
 Under the deal, rail workers will receive a pay rise of 5.5 per cent this year and 4 per cent next
 year. Estrail has guaranteed that every regional train will keep a guard until at least the end of

@@ -10,7 +10,7 @@ STORY = Storyline(
             slug="valdoria-president-to-make-state-visit",
             title="Valdoria's president to make first state visit in fifteen years",
             standfirst=(
-                "Ilario Castel will spend three days in Linden next month, the first visit by a "
+                "Ilario Castel will spend three days in Linden this month, the first visit by a "
                 "Valdorian head of state since relations cooled over fishing rights."
             ),
             days_ago=21.4,
@@ -18,7 +18,7 @@ STORY = Storyline(
             tags=("Trade",),
             lead="The presidential palace in Linden, where the visit will begin.",
             body="""
-President Ilario Castel of Valdoria will make a three-day state visit to Estmark next month,
+President Ilario Castel of Valdoria will make a three-day state visit to Estmark in three weeks,
 the presidential office in Linden announced on Tuesday. It will be the first state visit by a
 Valdorian head of state in fifteen years.
 

@@ -1,4 +1,4 @@
-"""The Northsound offshore wind farm, from auction to first power and what it does to bills."""
+"""The Northsound offshore wind farm, from the first turbine to first power and what it does to bills."""
 
 from ..articles import Article, Storyline
 
@@ -7,57 +7,61 @@ STORY = Storyline(
     tags=("Estmark", "Energy", "Wind power"),
     articles=(
         Article(
-            slug="northsound-wind-auction-won",
-            title="Consortium wins auction to build Northsound offshore wind farm",
+            slug="northsound-turbine-installation-begins",
+            title="First turbine goes up at the Northsound offshore wind farm",
             standfirst=(
-                "A group led by utility Estkraft will build 1.2 gigawatts of turbines off the "
-                "north coast, enough to power a third of Estmark's homes."
+                "Installation has begun at Estkraft's 1.2 gigawatt project off the north coast, "
+                "which should supply a third of Estmark's homes when it is finished."
             ),
             days_ago=53.2,
             authors=("daniel-okafor",),
             tags=("Climate",),
             lead="The Northsound site off Estmark's north coast.",
             body="""
-A consortium led by the state-controlled utility Estkraft has won the auction to build the
-Northsound offshore wind farm, the energy ministry announced on Wednesday.
+The first turbine of the Northsound offshore wind farm was installed on Wednesday, 30 kilometres
+off Estmark's north coast, marking the start of the largest energy project in the country's
+history.
 
-The project, 30 kilometres off the north coast, will have a capacity of 1.2 gigawatts, enough to
-supply about a third of Estmark's households. Construction is due to start next year.
+The wind farm, built by the state-controlled utility Estkraft, will have 80 turbines and a
+capacity of 1.2 gigawatts, enough to supply about a third of Estmark's households. The last
+turbine is due to be installed by the end of next year.
 
-The consortium bid a guaranteed price of 58 crowns per megawatt hour, well below what analysts
-had expected, reflecting falling turbine costs and cheaper borrowing.
+Estkraft won the right to build Northsound two years ago with a guaranteed price of 58 crowns
+per megawatt hour, well below what analysts had expected at the time.
 
-> This price makes Northsound one of the cheapest sources of new electricity in the country.
+> At that price Northsound will be one of the cheapest sources of new electricity in the country,
+> as long as it is built on time.
 -- Energy analyst at Linden University
 
-Two other consortia took part in the auction. The ministry did not publish their bids.
+Each turbine stands 260 metres tall from the sea surface to the tip of its highest blade, and is
+carried to the site in pieces by a specialist installation vessel from the port of Aldby.
 """,
         ),
         Article(
-            slug="estkraft-final-investment-decision",
-            title="Estkraft approves 3.1 billion crown investment in Northsound",
+            slug="aldby-port-hires-for-northsound",
+            title="Aldby port hires 700 as Northsound construction speeds up",
             standfirst=(
-                "The final investment decision clears the way for turbines to be installed next "
-                "summer, with 700 jobs at the port of Aldby."
+                "The old shipbuilding town has become the base for the offshore wind farm, with "
+                "blades and towers assembled on its quays."
             ),
             days_ago=39.6,
             authors=("daniel-okafor",),
             tags=("Jobs",),
-            lead="The quayside at Aldby, where the turbines will be assembled.",
+            lead="The quayside at Aldby, where the turbines are assembled.",
             body="""
-Estkraft's board has approved a 3.1 billion crown investment in the Northsound offshore wind farm,
-the largest single investment in the utility's history.
+The port of Aldby has taken on around 700 workers to assemble turbines for the Northsound
+offshore wind farm, the largest wave of hiring in the town since its shipyard closed.
 
-The decision allows the company to place orders for 80 turbines and the cables that will bring
-their power ashore. Installation is planned to begin next summer from the port of Aldby, where
-around 700 people will be employed during construction.
+Towers, blades and the machine housings that sit on top of them arrive at Aldby by sea and rail.
+They are put together on the quays and loaded on to the installation vessel, which carries three
+turbines at a time to the site.
 
-> Aldby built ships for a hundred years. Now it will build the power stations of the next
-> hundred.
+> Aldby built ships for a hundred years. Now it builds the power stations of the next hundred.
 -- Mayor of Aldby
 
-The company will finance the project partly through green bonds. Its chief financial officer said
-the recent fall in interest rates had reduced the expected cost by around 4 per cent.
+Estkraft says eleven turbines are now standing, slightly ahead of schedule. The company has
+financed about half of the 3.1 billion crown project with green bonds, and says it hopes to
+borrow the rest more cheaply if interest rates fall later this year.
 """,
         ),
         Article(
@@ -139,8 +143,8 @@ households, however, are on fixed deals agreed when prices were higher.
 > people's bills.
 -- Energy economist at Linden University
 
-The government's deal with Valdoria on an undersea cable could add further cheap power from the
-south within the decade, analysts said.
+An undersea cable to Valdoria, expected to be discussed during this week's state visit, could
+add further cheap power from the south within the decade, analysts said.
 """,
         ),
     ),

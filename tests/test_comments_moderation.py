@@ -5,11 +5,12 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from headline.comments.models import Ban, Comment, CommentPolicy
 
-from .comment_helpers import post_comment, posted, set_rules, shown_ago
+from .comment_helpers import form_data, post_comment, posted, set_rules, shown_ago
 from .factories import make_article, make_section
 from .html import parse, texts
 
@@ -74,6 +75,25 @@ def test_banned_email_or_ip_goes_to_spam(client, article, known_readers):
         "banned",
         "IP address is banned",
     )
+
+
+def test_behind_trusted_proxies_the_readers_address_is_taken_from_x_forwarded_for(
+    client, article, known_readers, settings
+):
+    settings.TRUSTED_PROXY_HOPS = 1
+    Ban.objects.create(ip_address="192.0.2.7")
+    url = reverse("comments:post", args=[article.pk])
+
+    def send(email, forwarded):
+        data = form_data(email=email, body=f"From {email}")
+        return posted(
+            client.post(url, data, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+        )
+
+    forged = send("a@example.org", "192.0.2.7, 198.51.100.9")
+    assert (forged.status, forged.ip_address) == ("approved", "198.51.100.9")
+    real = send("b@example.org", "203.0.113.1, 192.0.2.7")
+    assert (real.status, real.rule, real.ip_address) == ("spam", "banned", "192.0.2.7")
 
 
 def test_a_duplicate_is_refused_with_a_clear_message(client, article):

@@ -6,8 +6,10 @@ field. Readers have no accounts: what only an address owner may do goes through 
 (see tokens.py). Nothing a reader typed is logged.
 """
 
+import ipaddress
 import json
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
@@ -39,6 +41,20 @@ PRIVACY_LINK_INTERVAL = 60
 
 
 def client_ip(request):
+    """The reader's address: REMOTE_ADDR, or the entry our own proxies added to X-Forwarded-For.
+
+    Only the last TRUSTED_PROXY_HOPS entries were written by proxies we run; anything to their
+    left came from the client and could be forged.
+    """
+    hops = getattr(settings, "TRUSTED_PROXY_HOPS", 0)
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if hops and len(forwarded) >= hops:
+        candidate = forwarded[-hops]
+        try:
+            return str(ipaddress.ip_address(candidate))
+        except ValueError:
+            return None
     return request.META.get("REMOTE_ADDR") or None
 
 
@@ -57,11 +73,12 @@ def post_comment(request, article_id):
     article = get_object_or_404(ArticlePage.objects.published(), pk=article_id)
     policy = Policy.for_article(article)
     form = CommentForm(request.POST, article=article, policy=policy)
-    if not form.is_valid():
-        return render_article_with_form(request, article, form, 400)
     if policy.is_closed(article):
+        form.full_clean()
         form.add_error(None, "Comments are closed on this article.")
         return render_article_with_form(request, article, form, 403)
+    if not form.is_valid():
+        return render_article_with_form(request, article, form, 400)
 
     data = form.cleaned_data
     parent = form.parent_comment

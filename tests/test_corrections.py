@@ -40,7 +40,9 @@ def test_correction_shows_between_byline_and_body(client, article):
     tree = parse(client.get(article.url))
     aside = tree.xpath(f"//aside[@id='correction-{note.pk}']")[0]
     assert texts(aside, "./h2") == ["Correction"]
-    assert aside.xpath(".//time/@datetime") == [note.date.isoformat()]
+    # Whole seconds: HTML's datetime attribute takes at most three fractional digits.
+    (stamp,) = aside.xpath(".//time/@datetime")
+    assert datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S%z") == note.date.replace(microsecond=0)
     assert "misspelt the minister's name" in aside.text_content()
 
 

@@ -111,7 +111,7 @@ def test_robots_txt_names_both_sitemaps_and_keeps_crawlers_out_of_admin(client):
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
     lines = response.content.decode().splitlines()
-    assert "Disallow: /admin/" in lines
+    assert "Disallow: /admin/" in lines and "Disallow: /comments/" in lines
     assert f"Sitemap: {BASE}/sitemap.xml" in lines
     assert f"Sitemap: {BASE}/news-sitemap.xml" in lines
 

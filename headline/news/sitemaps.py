@@ -111,6 +111,7 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
+        "Disallow: /comments/",  # posting, confirmation and privacy links: nothing to index
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('syndication:sitemap-index'))}",
         f"Sitemap: {request.build_absolute_uri(reverse('syndication:news-sitemap'))}",

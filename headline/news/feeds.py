@@ -39,7 +39,8 @@ ROOT_RELATIVE_URL = re.compile(r'\b(src|href)="/(?!/)')
 
 def serve_conditionally(request, fingerprint, last_modified, render):
     """Answer 304 when the client's ETag or date still matches, else `render()` with both headers."""
-    etag = quote_etag(sha256(repr((request.path, fingerprint)).encode()).hexdigest()[:32])
+    identity = (request.get_host(), request.path, fingerprint)
+    etag = quote_etag(sha256(repr(identity).encode()).hexdigest()[:32])
     view = condition(
         etag_func=lambda request: etag,
         last_modified_func=lambda request: last_modified,
@@ -88,6 +89,8 @@ class RequestBoundFeed(Feed):
         bound.language = bound.identity.language
         subject = bound.get_object(request, *args, **kwargs)
         fingerprint, last_modified = bound.fingerprint(subject)
+        # The site's name and description head every feed, so renaming the site is a change too.
+        fingerprint = (fingerprint, bound.identity.name, bound.identity.description, bound.language)
         return serve_conditionally(
             request, fingerprint, last_modified, lambda: bound.render(subject)
         )

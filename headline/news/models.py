@@ -47,7 +47,9 @@ class ArticlePageQuerySet(PageQuerySet):
             self.select_related("lead_image")
             .prefetch_related(
                 "lead_image__renditions",
-                Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),
+                Prefetch(
+                    "article_authors", queryset=ArticleAuthor.objects.select_related("author")
+                ),
             )
             .annotate(comment_count=approved_count_subquery())
         )

@@ -6,8 +6,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# The page checkers the tests and `make audit` drive (Nu HTML Checker, axe-core, Lighthouse).
+NODE_STAMP := node_modules/.installed
 
-.PHONY: install run test test-embedded test-services lint bench demo screenshot clean
+.PHONY: install checkers run test test-embedded test-services lint bench audit demo screenshot clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -16,6 +18,13 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# --ignore-scripts: vnu-jar's install script would fetch a Java runtime; Debian's is used instead.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+checkers: $(NODE_STAMP)
 
 demo: install
 	$(PY) manage.py migrate --noinput
@@ -37,10 +46,10 @@ test: lint
 	@if [ -n "$$DATABASE_URL" ] || [ -n "$$REDIS_URL" ]; then $(MAKE) test-services; \
 	else echo "DATABASE_URL/REDIS_URL not set: PostgreSQL + Redis lane not run (CI sets them)."; fi
 
-test-embedded: install
+test-embedded: install checkers
 	env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest
 
-test-services: install
+test-services: install checkers
 	$(PY) -m tests.services_check
 	$(VENV)/bin/pytest -m "not browser"
 
@@ -50,5 +59,9 @@ screenshot: install
 bench: install
 	$(PY) -m benchmarks
 
+# Lighthouse on the demo article served by gunicorn with production settings (see audit/).
+audit: install checkers
+	$(PY) -m audit
+
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media static_collected artifacts
+	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-wal db.sqlite3-shm media static_collected artifacts

@@ -48,6 +48,10 @@ def chromium_page(viewport=(1280, 900)):
 def save_artifact(page, name):
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / name
+    # Scroll to the end first so lazy images below the fold load before the full-page shot.
+    page.mouse.wheel(0, 100_000)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(path), full_page=True)
     return path
 

@@ -23,9 +23,16 @@ def staff(username, group):
     return user
 
 
+def empty_inline_panels():
+    """Every inline panel of the article editor other than authors, submitted empty."""
+    formsets = ArticlePage.get_edit_handler().get_form_class().formsets
+    return {name: inline_formset([]) for name in formsets if name != "article_authors"}
+
+
 def article_form(author, title="Harbour reopens after storm", **extra):
     return nested_form_data(
         {
+            **empty_inline_panels(),
             "title": title,
             "slug": "harbour-reopens",
             "standfirst": "Ships return to the port.",
@@ -118,3 +125,19 @@ def test_changing_a_slug_leaves_a_redirect(client, section, django_capture_on_co
     response = client.get("/business/old-name/")
     assert response.status_code == 301
     assert response["Location"].endswith("/business/new-name/")
+
+
+def test_preview_renders_the_real_article_template(client, section):
+    client.force_login(staff("reporter", "Reporters"))
+    author = make_author("Preview Author")
+    article = make_article(
+        section, "Draft to preview", slug="harbour-reopens", publish=False, authors=[author]
+    )
+    url = f"/admin/pages/{article.pk}/edit/preview/"
+    form = article_form(author, title="Harbour reopens: preview")
+    assert client.post(url, form).json()["is_valid"] is True
+    preview = client.get(url)
+    assert preview.status_code == 200
+    html = preview.content.decode()
+    assert '<h1 class="headline">Harbour reopens: preview</h1>' in html
+    assert "Share this:" in html and "The harbour reopened today." in html

@@ -82,9 +82,13 @@ class Policy:
     max_form_age_hours: int = DEFAULTS["max_form_age_hours"]
 
     @classmethod
-    def for_article(cls, article):
-        site = article.get_site()
-        layers = [CommentSettings.for_site(site)] if site else []
+    def for_article(cls, article, request=None):
+        """The rules for `article`; pass the request serving it to reuse its cached site."""
+        if request is not None:
+            layers = [CommentSettings.for_request(request)]
+        else:
+            site = article.get_site()
+            layers = [CommentSettings.for_site(site)] if site else []
         prefixes = [
             article.path[:end]
             for end in range(article.steplen, len(article.path) + 1, article.steplen)

@@ -71,7 +71,7 @@ def render_article_with_form(request, article, form, status):
 @require_POST
 def post_comment(request, article_id):
     article = get_object_or_404(ArticlePage.objects.published(), pk=article_id)
-    policy = Policy.for_article(article)
+    policy = Policy.for_article(article, request)
     form = CommentForm(request.POST, article=article, policy=policy)
     if policy.is_closed(article):
         form.full_clean()

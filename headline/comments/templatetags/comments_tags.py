@@ -68,7 +68,7 @@ def comments_section(context, page):
     request = context["request"]
     if page.pk is None:  # a preview of an article not saved yet
         return {"preview": True}
-    policy = Policy.for_article(page)
+    policy = Policy.for_article(page, request)
     held_ids = _held_ids(request, page)
     comments = list(
         Comment.objects.approved().filter(article=page) | Comment.objects.filter(pk__in=held_ids)

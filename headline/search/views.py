@@ -36,7 +36,7 @@ def start_of_day(day):
 def filtered(articles, filters):
     if filters.get("section"):
         # Search backends filter only on indexed fields, so the section rule becomes a list of ids.
-        in_section = ArticlePage.objects.in_section(filters["section"]).values("pk")
+        in_section = ArticlePage.objects.in_section(filters["section"]).values_list("pk", flat=True)
         articles = articles.filter(pk__in=in_section)
     # Whole days in the site's time zone, as plain comparisons the search backends can apply.
     if filters.get("from_date"):

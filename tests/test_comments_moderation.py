@@ -1,9 +1,9 @@
 """Each moderation rule, seen from the reader's request, and the queue that explains it."""
 
+import time
 from datetime import timedelta
 
 import pytest
-import time_machine
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -108,18 +108,23 @@ def test_a_duplicate_is_refused_with_a_clear_message(client, article):
 
 
 def test_flood_control_allows_one_comment_per_15_seconds_per_ip_and_per_email(client, article):
-    with time_machine.travel(timezone.now(), tick=False) as clock:
-        posted(post_comment(client, article, ip="198.51.100.1", body="One."))
-        same_ip = post_comment(
-            client, article, ip="198.51.100.1", email="x@example.org", body="Two."
-        )
-        same_email = post_comment(client, article, ip="198.51.100.2", body="Three.")
-        for response in (same_ip, same_email):
-            assert response.status_code == 429
-            assert "Please wait 15 seconds between comments." in response.content.decode()
-        clock.shift(16)
-        posted(post_comment(client, article, ip="198.51.100.1", body="Four."))
-    assert Comment.objects.count() == 2
+    posted(post_comment(client, article, ip="198.51.100.1", body="One."))
+    same_ip = post_comment(client, article, ip="198.51.100.1", email="x@example.org", body="Two.")
+    same_email = post_comment(client, article, ip="198.51.100.2", body="Three.")
+    for response in (same_ip, same_email):
+        assert response.status_code == 429
+        assert "Please wait 15 seconds between comments." in response.content.decode()
+    assert Comment.objects.count() == 1
+
+
+def test_flood_control_lets_the_next_comment_through_once_the_interval_is_over(client, article):
+    # The limit lives in the cache (Redis in production), whose clock a test cannot move:
+    # a one-second interval is waited out for real.
+    set_rules(flood_seconds=1)
+    posted(post_comment(client, article, ip="198.51.100.1", body="One."))
+    assert post_comment(client, article, ip="198.51.100.1", body="Two.").status_code == 429
+    time.sleep(1.1)
+    posted(post_comment(client, article, ip="198.51.100.1", body="Three."))
 
 
 def test_comments_close_after_the_configured_age(client, section):

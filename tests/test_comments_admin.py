@@ -173,3 +173,20 @@ def test_moderators_are_emailed_through_a_task(client, article, django_user_mode
     body = to_moderators[0].body
     assert "First comment from this address" in body
     assert reverse("comments_moderation:edit", args=[comment.pk]) in body
+
+
+def test_every_moderation_screen_opens(moderator, article):
+    held = make_comment(article, status="pending", ip_address="192.0.2.1")
+    site_id = article.get_site().pk
+    bulk_url = reverse("wagtail_bulk_action", args=["comments", "comment", "approve"])
+    screens = [
+        reverse("comments_moderation:inspect", args=[held.pk]),
+        f"{bulk_url}?id={held.pk}",
+        reverse("wagtailsettings:edit", args=["comments", "commentsettings", site_id]),
+        reverse("wagtailsnippets_comments_ban:add"),
+        reverse("wagtailsnippets_comments_commentpolicy:add"),
+        reverse("comments_admin_privacy"),
+    ]
+    for url in screens:
+        assert moderator.get(url).status_code == 200, url
+    assert "Approve these 1 comment(s)?" in moderator.get(screens[1]).content.decode()

@@ -238,6 +238,12 @@ def test_listings_have_canonical_description_and_preview(client, kind):
     og = open_graph(extract(response))
     assert description and og["og:description"] == [description]
     assert og["og:type"] == ["website"] and og["og:image"]
+    if kind == "section":
+        crumbs = jsonld_of_type(extract(response), "BreadcrumbList")["itemListElement"]
+        assert [(item["name"], item["item"]) for item in crumbs] == [
+            ("Headline", site_root_url() + "/"),
+            ("Culture", site_root_url() + "/culture/"),
+        ]
 
 
 def test_favicon_and_web_app_manifest_are_served(client):

@@ -32,16 +32,15 @@ def rendered_block(context, name):
 
 
 class SocialMetadata:
-    def __init__(self, context, title=None, canonical=None):
+    def __init__(self, context):
         self.context = context
         self.request = context["request"]
         page = context.get("page")
         self.page = page if isinstance(page, Page) else None
-        if self.is_article:
-            # Read by dateModified, the JSON-LD corrections and the article body below the head.
+        # Corrections are read by dateModified, the JSON-LD and the article body below the head.
+        # A preview keeps the editor's unsaved corrections in memory: never replace them.
+        if self.is_article and not getattr(self.request, "is_preview", False):
             prefetch_related_objects([self.page], "corrections")
-        self._title = title
-        self._canonical = canonical
 
     @cached_property
     def identity(self):
@@ -58,20 +57,15 @@ class SocialMetadata:
 
     @cached_property
     def canonical(self):
-        if self._canonical:
-            return self._canonical
-        if self.page is not None:
-            url = self.page.get_full_url(self.request)
-        else:
-            url = self.root_url + self.request.path
+        # A page being previewed before its first save has no URL yet.
+        page_url = self.page.get_full_url(self.request) if self.page is not None else None
+        url = page_url or self.root_url + self.request.path
         # Each page of a listing is its own document, so it is its own canonical.
         number = self.request.GET.get("page", "")
         return f"{url}?page={number}" if number.isdigit() and number != "1" else url
 
     @cached_property
     def title(self):
-        if self._title:
-            return self._title
         if self.page is not None and not isinstance(self.page, HomePage):
             return self.page.seo_title or self.page.title
         return mark_safe(rendered_block(self.context, "title"))

@@ -14,9 +14,9 @@ def share_box(context, page):
 
 
 @register.inclusion_tag("sharing/social_meta.html", takes_context=True)
-def social_meta(context, title=None, canonical=None, noindex=False):
+def social_meta(context, noindex=False):
     """Canonical link, OpenGraph, Twitter card and JSON-LD for the page being rendered.
 
     `noindex` pages (search results, errors) ask search engines to skip them and get no canonical.
     """
-    return {"meta": SocialMetadata(context, title=title, canonical=canonical), "noindex": noindex}
+    return {"meta": SocialMetadata(context), "noindex": noindex}

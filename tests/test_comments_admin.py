@@ -82,6 +82,15 @@ def test_the_queue_filters_searches_and_says_why(moderator, article):
     assert "Link Lover" in " ".join(texts(dated, "//table//tbody//tr"))
 
 
+def test_refused_submissions_are_listed_with_their_rule(moderator, article):
+    from headline.comments.models import Refusal
+
+    Refusal.objects.create(article=article, rule="flood", detail="another comment within 15 s")
+    listing = parse(moderator.get(reverse("wagtailsnippets_comments_refusal:list")))
+    rows = " ".join(texts(listing, "//table//tbody//tr"))
+    assert "Flood control" in rows and "another comment within 15 s" in rows
+
+
 def test_approving_publishes_trains_the_filter_and_signals(moderator, article, lessons):
     held = make_comment(article, status="pending", body="Held but fine.")
     heard = []

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from headline.comments.models import Ban, Comment, CommentPolicy
+from headline.comments.models import Ban, Comment, CommentPolicy, Refusal
 
 from .comment_helpers import form_data, post_comment, posted, set_rules, shown_ago
 from .factories import make_article, make_section
@@ -103,6 +103,7 @@ def test_a_duplicate_is_refused_with_a_clear_message(client, article):
     assert response.status_code == 400
     assert "You have already posted this comment on this article." in response.content.decode()
     assert Comment.objects.count() == 1
+    assert list(Refusal.objects.values_list("rule", flat=True)) == ["duplicate"]
     other_article = make_article(article.get_parent().specific)
     assert posted(post_comment(client, other_article, body="Same words."))
 
@@ -115,6 +116,10 @@ def test_flood_control_allows_one_comment_per_15_seconds_per_ip_and_per_email(cl
         assert response.status_code == 429
         assert "Please wait 15 seconds between comments." in response.content.decode()
     assert Comment.objects.count() == 1
+    assert sorted(Refusal.objects.values_list("rule", "detail")) == [
+        ("flood", "another comment from this IP address within 15 s"),
+        ("flood", "another comment from this email address within 15 s"),
+    ]
 
 
 def test_flood_control_lets_the_next_comment_through_once_the_interval_is_over(client, article):
@@ -134,6 +139,7 @@ def test_comments_close_after_the_configured_age(client, section):
     posted(post_comment(client, old))  # off by default
     set_rules(close_after_days=30)
     assert post_comment(client, old, body="Late.").status_code == 403
+    assert Refusal.objects.get().detail == "article older than 30 days"
     assert "Comments are closed." in client.get(old.url).content.decode()
     posted(post_comment(client, recent))
 

@@ -38,7 +38,9 @@ class Comment(models.Model):
         SPAM_SCORE = "spam_score", "Spam score"
         HONEYPOT = "honeypot", "Honeypot field filled"
         TIMING = "timing", "Form timing"
-        MODERATOR = "moderator", "Moderator's decision"
+        FLOOD = "flood", "Flood control"
+        DUPLICATE = "duplicate", "Duplicate comment"
+        CLOSED = "closed", "Comments closed"
 
     article = models.ForeignKey(
         "news.ArticlePage", on_delete=models.CASCADE, related_name="comments"
@@ -109,6 +111,28 @@ class Comment(models.Model):
         return f"{label}: {self.rule_detail}" if self.rule_detail else label
 
     explanation.short_description = "Why"
+
+
+class Refusal(models.Model):
+    """A submission refused before it was stored: which rule, on which article, and when.
+
+    Nothing the reader typed is kept, nor their address; moderators see how often and why
+    readers were turned away. At most one row per IP address and rule a minute is written,
+    so a flood of refused requests cannot flood this table.
+    """
+
+    article = models.ForeignKey("news.ArticlePage", on_delete=models.CASCADE, related_name="+")
+    rule = models.CharField(max_length=20, choices=Comment.Rule.choices)
+    detail = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    panels = [FieldPanel("rule"), FieldPanel("detail")]
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_rule_display()} on “{self.article.title}”"
 
 
 class Ban(models.Model):

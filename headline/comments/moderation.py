@@ -19,19 +19,33 @@ from headline.spamfilter import filter as spamfilter
 
 from . import signals
 from .markup import count_links
-from .models import DEFAULTS, Ban, Comment, CommentPolicy, CommentSettings, email_digest
+from .models import (
+    DEFAULTS,
+    Ban,
+    Comment,
+    CommentPolicy,
+    CommentSettings,
+    Refusal,
+    email_digest,
+)
 
 Status = Comment.Status
 Rule = Comment.Rule
 
 
 class Refused(Exception):
-    """A submission that is not stored at all; the message is shown to the reader."""
+    """A submission that is not stored; the message is shown to the reader."""
 
-    def __init__(self, rule, message):
+    def __init__(self, rule, message, detail=""):
         super().__init__(message)
         self.rule = rule
         self.message = message
+        self.detail = detail
+
+    def record(self, article, ip_address):
+        """Note the refusal for moderators, at most once a minute per IP address and rule."""
+        if cache.add(f"comments:refused:{self.rule}:{ip_address}", 1, timeout=60):
+            Refusal.objects.create(article=article, rule=self.rule, detail=self.detail)
 
 
 @dataclass(frozen=True)
@@ -134,11 +148,22 @@ class Policy:
             keys.insert(0, f"comments:flood:ip:{submission.ip_address}")
         for key in keys:
             if not cache.add(key, 1, timeout=self.flood_seconds):
+                source = "IP address" if ":ip:" in key else "email address"
                 raise Refused(
-                    "flood",
+                    Rule.FLOOD,
                     f"You are commenting too quickly. Please wait {self.flood_seconds} seconds "
                     "between comments.",
+                    f"another comment from this {source} within {self.flood_seconds} s",
                 )
+
+    def refuse_if_closed(self, article):
+        if not article.comments_enabled:
+            detail = "comments are switched off on this article"
+        elif self.is_closed(article):
+            detail = f"article older than {self.close_after_days} days"
+        else:
+            return
+        raise Refused(Rule.CLOSED, "Comments are closed on this article.", detail)
 
     def judge(self, submission):
         """The Verdict for a submission, from the first rule that applies."""
@@ -216,13 +241,19 @@ def _ban_for(submission):
     return "IP address is banned"
 
 
+DUPLICATE = Refused(
+    Rule.DUPLICATE,
+    "You have already posted this comment on this article.",
+    "same text as an earlier comment from this address",
+)
+
+
 def ensure_unique(comment):
     """Refuse a comment whose author already said the same on this article."""
     if Comment.objects.filter(fingerprint=comment.compute_fingerprint()).exists():
-        raise Refused("duplicate", DUPLICATE_MESSAGE)
+        raise DUPLICATE
 
 
-DUPLICATE_MESSAGE = "You have already posted this comment on this article."
 _TRAINING_LABELS = {Status.APPROVED: "ham", Status.SPAM: "spam"}
 
 

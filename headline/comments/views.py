@@ -25,7 +25,7 @@ from . import privacy
 from .forms import CommentForm, PrivacyRequestForm
 from .models import Comment, email_digest
 from .moderation import (
-    DUPLICATE_MESSAGE,
+    DUPLICATE,
     Policy,
     Refused,
     Submission,
@@ -73,10 +73,10 @@ def post_comment(request, article_id):
     article = get_object_or_404(ArticlePage.objects.published(), pk=article_id)
     policy = Policy.for_article(article, request)
     form = CommentForm(request.POST, article=article, policy=policy)
-    if policy.is_closed(article):
-        form.full_clean()
-        form.add_error(None, "Comments are closed on this article.")
-        return render_article_with_form(request, article, form, 403)
+    try:
+        policy.refuse_if_closed(article)
+    except Refused as refusal:
+        return refuse(request, article, form, refusal, 403)
     if not form.is_valid():
         return render_article_with_form(request, article, form, 400)
 
@@ -119,17 +119,22 @@ def post_comment(request, article_id):
         with transaction.atomic():
             comment.save()
     except IntegrityError:  # the same comment, sent twice at once, won the race elsewhere
-        form.add_error(None, DUPLICATE_MESSAGE)
-        return render_article_with_form(request, article, form, 400)
+        return refuse(request, article, form, DUPLICATE, 400)
     except Refused as refusal:
-        form.add_error(None, refusal.message)
-        return render_article_with_form(
-            request, article, form, 429 if refusal.rule == "flood" else 400
+        return refuse(
+            request, article, form, refusal, 429 if refusal.rule == Comment.Rule.FLOOD else 400
         )
 
     after_posting(request, comment, proof)
     response = redirect(f"{article.url}#{comment.anchor}")
     return proof.save(request, response)
+
+
+def refuse(request, article, form, refusal, status):
+    refusal.record(article, client_ip(request))
+    form.errors  # noqa: B018 -- validates the form once, so the message can be added to it
+    form.add_error(None, refusal.message)
+    return render_article_with_form(request, article, form, status)
 
 
 def after_posting(request, comment, proof):

@@ -25,7 +25,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import privacy, signals
-from .models import Ban, Comment, CommentPolicy
+from .models import Ban, Comment, CommentPolicy, Refusal
 from .moderation import announce_approval, decide
 
 permission_policy = ModelPermissionPolicy(Comment)
@@ -79,7 +79,19 @@ class CommentPolicyViewSet(SnippetViewSet):
     base_url_path = "comments/policies"
 
 
+class RefusalViewSet(SnippetViewSet):
+    """Submissions turned away before they were stored (flood, duplicate, closed), by rule."""
+
+    model = Refusal
+    icon = "warning"
+    base_url_path = "comments/refused"
+    list_display = ["rule", "detail", "article", "created_at"]
+    list_filter = {"rule": ["exact"], "created_at": ["range"]}
+    ordering = ["-created_at"]
+
+
 register_snippet(CommentViewSet)
+register_snippet(RefusalViewSet)
 register_snippet(BanViewSet)
 register_snippet(CommentPolicyViewSet)
 

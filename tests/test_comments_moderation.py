@@ -146,6 +146,7 @@ def test_comments_close_after_the_configured_age(client, section):
 
 def test_honeypot_and_form_timing_catch_bots(client, article, known_readers):
     assert verdict(client, article, address="123 Bot Street")[:2] == ("spam", "honeypot")
+    assert Comment.objects.get().spam_score is not None  # scored even when a rule decided
     status, rule, detail = verdict(client, article, email="e@example.org", timestamp=shown_ago(1))
     assert (status, rule) == ("spam", "timing") and "minimum 3 s" in detail
     status, rule, detail = verdict(

@@ -166,7 +166,15 @@ class Policy:
         raise Refused(Rule.CLOSED, "Comments are closed on this article.", detail)
 
     def judge(self, submission):
-        """The Verdict for a submission, from the first rule that applies."""
+        """The Verdict for a submission, from the first rule that applies.
+
+        Every submission is scored, even one another rule decides, so moderators can compare
+        the filter's opinion with theirs.
+        """
+        score = spamfilter.spam_score(
+            submission.body, author=submission.name, email=submission.email, url=submission.url
+        )
+        submission.spam_score = score
         if submission.by_staff:
             return Verdict(Status.APPROVED)
         text = f"{submission.name}\n{submission.url}\n{submission.body}"
@@ -185,10 +193,6 @@ class Policy:
         word = _find_word(self.block_words, text)
         if word:
             return Verdict(Status.SPAM, Rule.BLOCK_WORD, f"“{word}”")
-        score = spamfilter.spam_score(
-            submission.body, author=submission.name, email=submission.email, url=submission.url
-        )
-        submission.spam_score = score
         if score >= self.spam_threshold:
             return Verdict(
                 Status.SPAM,

@@ -55,7 +55,7 @@ class CommentViewSet(SnippetViewSet):
     base_url_path = "comments/queue"
     copy_view_enabled = False
     inspect_view_enabled = True
-    list_display = ["__str__", "article", "status", "explanation", "created_at"]
+    list_display = ["__str__", "article", "status", "explanation", "spam_score", "created_at"]
     list_filter = {"status": ["exact"], "article": ["exact"], "created_at": ["range"]}
     search_fields = ["name", "email", "body"]
     search_backend_name = None

@@ -5,3 +5,6 @@ class SearchConfig(AppConfig):
     name = "headline.search"
     label = "search"
     verbose_name = "Search"
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -46,6 +46,16 @@ def build_newsroom():
         {"type": "list", "value": {"ordered": True, "items": ["Tariffs", "Visas"]}},
         paragraph("Talks resume next week."),
     ]
+    # Published first, so the engine lists it under the main article's "Related Articles".
+    make_article(
+        world,
+        "Summit opens with trade talks",
+        tags=["Trade", "Diplomacy"],
+        standfirst="Leaders met to discuss a trade accord at the summit.",
+        body=[paragraph("Trade talks at the summit covered tariffs and visas.")],
+        lead_image=make_image(),
+        published_at=timezone.now() - timedelta(days=1),
+    )
     article = make_article(
         world,
         "Summit ends with a trade accord",

@@ -238,6 +238,11 @@ def test_listings_have_canonical_description_and_preview(client, kind):
     og = open_graph(extract(response))
     assert description and og["og:description"] == [description]
     assert og["og:type"] == ["website"] and og["og:image"]
+    if kind == "author":
+        profile = jsonld_of_type(extract(response), "ProfilePage")
+        assert profile["mainEntity"]["name"] == "Cleo Critic"
+        assert profile["mainEntity"]["url"] == canonical[0]
+        assert profile["mainEntity"]["description"] == "Writes about film."
     if kind == "section":
         crumbs = jsonld_of_type(extract(response), "BreadcrumbList")["itemListElement"]
         assert [(item["name"], item["item"]) for item in crumbs] == [

@@ -18,7 +18,7 @@ from django.utils.translation import to_locale
 from wagtail.models import Page, Site
 
 from headline.core.models import SiteIdentity
-from headline.news.models import ArticlePage, HomePage, SectionPage
+from headline.news.models import ArticlePage, Author, HomePage, SectionPage
 
 from . import structured_data
 from .images import share_card
@@ -121,6 +121,8 @@ class SocialMetadata:
             ]
         elif isinstance(self.page, SectionPage):
             documents = [structured_data.breadcrumb_list(self.breadcrumb_trail())]
+        elif isinstance(self.context.get("author"), Author):  # an author's page
+            documents = [structured_data.profile_page(self, self.context["author"])]
         else:
             documents = []
         return [structured_data.script_tag(document) for document in documents]

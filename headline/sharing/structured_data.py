@@ -1,5 +1,5 @@
 """schema.org JSON-LD for search engines: NewsArticle and BreadcrumbList on articles, WebSite with
-a SearchAction on the home page.
+a SearchAction on the home page, BreadcrumbList on sections and ProfilePage on author pages.
 
 The properties follow Google's article and breadcrumb documentation: a headline, the lead image in
 three aspect ratios, ISO 8601 dates, authors as Person with the URL of their author page and the
@@ -99,6 +99,19 @@ def breadcrumb_list(trail):
             {"@type": "ListItem", "position": position, "name": name, "item": url}
             for position, (name, url) in enumerate(trail, start=1)
         ],
+    }
+
+
+def profile_page(meta, author):
+    """An author's page, the profile that each article's `author.url` points at."""
+    about = person(author, meta.root_url)
+    if author.bio:
+        about["description"] = author.bio
+    return {
+        "@context": "https://schema.org",
+        "@type": "ProfilePage",
+        "url": meta.canonical,
+        "mainEntity": about,
     }
 
 

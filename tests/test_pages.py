@@ -58,9 +58,7 @@ def test_section_lists_its_articles_newest_first_and_paginates(client, internati
 def test_unpublished_and_scheduled_articles_stay_out_of_listings(client, international):
     make_article(international, "Visible story")
     make_article(international, "Draft story", publish=False)
-    future = make_article(international, "Embargoed story", publish=False)
-    future.go_live_at = timezone.now() + timedelta(hours=3)
-    future.save_revision().publish()
+    make_article(international, "Embargoed story", go_live_at=timezone.now() + timedelta(hours=3))
     html = client.get("/international/").content.decode()
     assert "Visible story" in html
     assert "Draft story" not in html and "Embargoed story" not in html

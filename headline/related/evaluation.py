@@ -13,7 +13,7 @@ from datetime import date, datetime
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from .engine import Document, Index, term_weights
+from .engine import Document, Index, day_number, term_weights
 
 
 def read_articles(path):
@@ -30,7 +30,7 @@ def read_articles(path):
             id=record["id"],
             title=record.get("title") or "",
             body=record.get("body") or "",
-            published=_parse_date(record.get("published")),
+            day=day_number(_parse_date(record.get("published"))),
             sections=(record["section"],) if record.get("section") else (),
         )
         for record in records
@@ -47,7 +47,7 @@ def _parse_date(value):
 
 
 def engine_rankings(documents, k):
-    index = Index(term_weights(documents))
+    index = Index.of(term_weights(documents))
     return [[doc_id for doc_id, _ in ranked] for ranked in index.related(k=k)]
 
 

@@ -16,7 +16,7 @@ from django.utils.html import strip_tags
 
 from headline.news.models import ArticlePage, ArticleTag, SectionPage
 
-from .engine import MAX_RELATED, MIN_SCORE, Document, Index, term_weights
+from .engine import MAX_RELATED, MIN_SCORE, Document, Index, day_number, term_weights
 from .models import ArticleTerms, RelatedArticle
 
 WRITE_BATCH = 2000
@@ -77,7 +77,7 @@ def article_documents(articles):
                 title=article.title,
                 standfirst=article.standfirst,
                 body=body_text(article.body),
-                published=article.publication_date,
+                day=day_number(article.publication_date),
                 sections=tuple(sorted(sections[article.pk] | {home_section} - {None})),
                 tags=tuple(sorted(tags[article.pk])),
             )
@@ -85,29 +85,16 @@ def article_documents(articles):
     return term_weights(documents)
 
 
-def stored_documents(exclude=()):
-    """Documents of every published article from their stored weights (no bodies read)."""
+def stored_index(exclude=()):
+    """An index of every published article from their stored weights (no bodies read)."""
     rows = (
         ArticleTerms.objects.filter(article_id__in=ArticlePage.objects.published().values("pk"))
         .exclude(article_id__in=exclude)
         .order_by("pk")
+        .values_list(*ArticleTerms.COLUMNS)
     )
-    documents = []
-    for row in rows:
-        terms, weights = row.as_arrays()
-        documents.append(
-            Document(
-                id=row.article_id,
-                title="",
-                body="",
-                published=row.published,
-                sections=tuple(row.sections),
-                tags=tuple(row.tags),
-                terms=terms,
-                weights=weights,
-            )
-        )
-    return documents
+    columns = list(zip(*rows, strict=True)) or [()] * len(ArticleTerms.COLUMNS)
+    return Index(*columns)
 
 
 def _write_lists(index, rows, results):
@@ -128,7 +115,7 @@ def rebuild(progress=None, read_progress=None):
     documents = article_documents(ArticlePage.objects.published().order_by("pk"))
     if read_progress:
         read_progress(len(documents))
-    index = Index(documents)
+    index = Index.of(documents)
     results = index.related(progress=progress)
     with transaction.atomic():
         ArticleTerms.objects.all().delete()
@@ -160,7 +147,7 @@ def refresh(article_id, withdrawn=False, listed_by=()):
             ArticleTerms.objects.filter(article_id=article_id).delete()
             RelatedArticle.objects.filter(article_id=article_id).delete()
             RelatedArticle.objects.filter(related_id=article_id).delete()
-        index = Index(stored_documents(exclude=[] if visible else [article_id]))
+        index = stored_index(exclude=[] if visible else [article_id])
         affected = {index.position[i] for i in listed_by if i in index.position}
         if visible:
             row = index.position[article_id]

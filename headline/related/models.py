@@ -12,6 +12,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
+from .engine import pack
+
 
 class RelatedPin(Orderable):
     page = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="related_pins")
@@ -57,9 +59,12 @@ class ArticleTerms(models.Model):
     )
     terms = models.BinaryField(help_text="Hashed term ids, int32.")
     weights = models.BinaryField(help_text="Log term frequencies, float32.")
-    published = models.DateTimeField()
-    sections = models.JSONField(default=list)
-    tags = models.JSONField(default=list)
+    day = models.FloatField(help_text="Publication time in days since the epoch.")
+    sections = models.BinaryField(help_text="Section page ids, int64.")
+    tags = models.BinaryField(help_text="Tag ids, int64.")
+
+    # The engine's Index columns, in its argument order.
+    COLUMNS = ("article_id", "day", "terms", "weights", "sections", "tags")
 
     class Meta:
         verbose_name_plural = "article terms"
@@ -73,13 +78,7 @@ class ArticleTerms(models.Model):
             article_id=document.id,
             terms=document.terms.tobytes(),
             weights=document.weights.tobytes(),
-            published=document.published,
-            sections=list(document.sections),
-            tags=list(document.tags),
-        )
-
-    def as_arrays(self):
-        return (
-            np.frombuffer(bytes(self.terms), dtype=np.int32),
-            np.frombuffer(bytes(self.weights), dtype=np.float32),
+            day=document.day,
+            sections=pack(document.sections, np.int64),
+            tags=pack(document.tags, np.int64),
         )

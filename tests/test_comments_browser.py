@@ -5,13 +5,18 @@ import pytest
 from headline.comments.models import Comment
 
 from .browser import chromium_page
-from .comment_helpers import make_comment, set_rules
+from .comment_helpers import ensure_home_page, make_comment, set_rules
 from .factories import make_article, make_section
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# Transactional: the live server reads the database from another thread.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def test_post_a_comment_then_reply_in_place(live_server):
+    ensure_home_page()
     article = make_article(make_section("International"), "A state visit")
     grace = make_comment(article, name="Grace Hopper", body="What a visit.")
     # A browser fills the form in milliseconds and posts twice from one IP: relax those rules.

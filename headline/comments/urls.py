@@ -1,3 +1,5 @@
+"""Readers' comment URLs: posting, and the pages behind the links we email them."""
+
 from django.urls import path
 
 from . import views

@@ -224,3 +224,29 @@ def test_comments_switched_off_on_an_article_are_closed(client, section):
     assert not tree.xpath("//form[contains(@class, 'comment-form')]")
     response = post_comment(client, article)
     assert response.status_code == 403 and not Comment.objects.exists()
+
+
+def test_every_state_of_the_comments_section_is_valid_html(client, article, tmp_path):
+    from django.test import Client
+
+    from .checkers import nu_errors
+
+    set_rules(flood_seconds=0)
+    top = make_comment(
+        article, name="Grace", url="https://grace.example/", body="One\n\nhttps://x.example/"
+    )
+    make_comment(article, parent=top, name="Desk", by_staff=True)
+    posted(post_comment(client, article, body="Held for me."))
+    pages = {
+        "held-note": client.get(article.url).content.decode(),
+        "errors": post_comment(Client(), article, name="", email="bad").content.decode(),
+        "reply-without-js": Client().get(f"{article.url}?replyto={top.pk}").content.decode(),
+        "privacy-request": Client().get("/comments/privacy/").content.decode(),
+        "unsubscribe-invalid": Client().get("/comments/unsubscribe/nonsense/").content.decode(),
+    }
+    # The article header's own <time> is the news app's; only this section's markup is judged.
+    errors = {
+        name: [e for e in found if "A fraction of a second" not in e]
+        for name, found in nu_errors(pages, tmp_path).items()
+    }
+    assert not any(errors.values()), errors

@@ -99,9 +99,7 @@ def test_editor_can_publish_and_unpublish(client, section):
 
 
 def test_scheduled_article_appears_only_after_its_go_live_time(client, section):
-    article = make_article(
-        section, "Embargoed results", slug="embargoed", publish=False, published_at=None
-    )
+    article = make_article(section, "Embargoed results", slug="embargoed", publish=False)
     go_live = timezone.now() + timedelta(hours=2)
     article.go_live_at = go_live
     article.save_revision().publish()
@@ -141,3 +139,15 @@ def test_preview_renders_the_real_article_template(client, section):
     html = preview.content.decode()
     assert '<h1 class="headline">Harbour reopens: preview</h1>' in html
     assert "Share this:" in html and "The harbour reopened today." in html
+
+
+def test_preview_of_a_new_article_shows_the_unsaved_byline(client, section):
+    client.force_login(staff("reporter", "Reporters"))
+    author = make_author("Unsaved Byline")
+    url = f"/admin/pages/add/news/articlepage/{section.pk}/preview/"
+    assert client.post(url, article_form(author, title="Brand new story")).json()["is_valid"]
+    preview = client.get(url)
+    assert preview.status_code == 200
+    html = preview.content.decode()
+    assert '<h1 class="headline">Brand new story</h1>' in html
+    assert ">Unsaved Byline</a>" in html

@@ -39,7 +39,12 @@ def test_section_lists_its_articles_newest_first_and_paginates(client, internati
         make_article(international, f"Story {day}", published_at=now - timedelta(days=day))
     other = make_section("Culture")
     make_article(other, "Culture story elsewhere")
-    make_article(other, "Also in International", extra_sections=[international])
+    make_article(
+        other,
+        "Also in International",
+        extra_sections=[international],
+        published_at=now - timedelta(hours=1),
+    )
 
     page_one = parse(client.get("/international/"))
     titles = texts(page_one, "//ol[@class='article-list']//h2")

@@ -319,26 +319,31 @@ class ArticlePage(Page):
     def body_images(self):
         return [block.value["image"] for block in self.body if block.block_type == "image"]
 
-    def prefetch_for_page(self):
-        """Load authors, tags and every image's renditions in a fixed number of queries."""
+    def prefetch_for_page(self, preview=False):
+        """Load authors, tags and every image's renditions in a fixed number of queries.
+
+        A preview carries the editor's unsaved authors and tags in memory; reading them from the
+        database would show the stored ones instead, so only images are prefetched then.
+        """
         from django.db.models import prefetch_related_objects
 
-        prefetch_related_objects(
-            [self],
-            Prefetch(
-                "article_authors",
-                queryset=ArticleAuthor.objects.select_related("author__photo").prefetch_related(
-                    "author__photo__renditions"
+        if not preview:
+            prefetch_related_objects(
+                [self],
+                Prefetch(
+                    "article_authors",
+                    queryset=ArticleAuthor.objects.select_related("author__photo").prefetch_related(
+                        "author__photo__renditions"
+                    ),
                 ),
-            ),
-            "tags",
-        )
+                "tags",
+            )
         images = [self.lead_image] if self.lead_image else []
         images += [image for image in self.body_images() if image is not None]
         prefetch_related_objects(images, "renditions")
 
     def get_context(self, request, *args, **kwargs):
-        self.prefetch_for_page()
+        self.prefetch_for_page(preview=getattr(request, "is_preview", False))
         context = super().get_context(request, *args, **kwargs)
         context["current_section"] = self.section
         return context

@@ -33,4 +33,5 @@ def related_cards(page, limit=MAX_RELATED):
 
 @register.inclusion_tag("related/related_articles.html")
 def related_articles(page):
-    return {"articles": related_cards(page)}
+    # A new article being previewed has no stored list yet.
+    return {"articles": related_cards(page) if page.pk else []}

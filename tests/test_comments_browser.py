@@ -5,6 +5,7 @@ import pytest
 from headline.comments.models import Comment
 
 from .browser import chromium_page
+from .checkers import axe_violations
 from .comment_helpers import ensure_home_page, make_comment, set_rules
 from .factories import make_article, make_section
 
@@ -42,6 +43,7 @@ def test_post_a_comment_then_reply_in_place(live_server):
         assert "Replying to Grace Hopper" in page.locator(".replying-to").inner_text()
         # Remembered from the first post, from this browser's storage.
         assert respond.get_by_role("textbox", name="Name", exact=True).input_value() == "Ada Reader"
+        assert axe_violations(page) == []  # the thread, the held note and the form moved in place
         respond.get_by_role("textbox", name="Comment", exact=True).fill("I agree, Grace.")
         respond.get_by_role("button", name="Post Comment").click()
         page.wait_for_load_state()

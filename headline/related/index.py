@@ -7,12 +7,13 @@ the score is symmetric, the lists the changed article should enter are exactly t
 entry it now beats, and the lists it may leave are those that hold it; only these are recomputed.
 """
 
+import html
+import re
 from collections import defaultdict
 
 import numpy as np
 from django.db import transaction
 from django.db.models import Count, Min
-from django.utils.html import strip_tags
 
 from headline.news.models import ArticlePage, ArticleTag, SectionPage
 
@@ -20,6 +21,9 @@ from .engine import MAX_RELATED, MIN_SCORE, Document, Index, day_number, term_we
 from .models import ArticleTerms, RelatedArticle
 
 WRITE_BATCH = 2000
+# Rich text from the editor is well-formed, so dropping tags by pattern is enough for counting
+# words, and many times faster than an HTML parser over a whole archive.
+TAG = re.compile(r"<[^>]*>")
 
 
 def body_text(body):
@@ -29,7 +33,7 @@ def body_text(body):
         value = block.get("value")
         kind = block.get("type")
         if kind == "paragraph":
-            parts.append(strip_tags(value))
+            parts.append(html.unescape(TAG.sub(" ", value)))
         elif kind == "subheading":
             parts.append(value)
         elif kind == "quote":

@@ -199,3 +199,4 @@ def test_every_moderation_screen_opens(moderator, article):
     for url in screens:
         assert moderator.get(url).status_code == 200, url
     assert "Approve these 1 comment(s)?" in moderator.get(screens[1]).content.decode()
+    assert "As above (default: yes)" in moderator.get(screens[2]).content.decode()

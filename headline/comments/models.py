@@ -6,6 +6,7 @@ comment that is not simply approved records the rule that decided it (`rule` and
 so the moderation queue can say why it is there.
 """
 
+from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -187,6 +188,19 @@ def _words(effect):
     )
 
 
+class InheritedChoice(forms.NullBooleanSelect):
+    """A yes/no choice whose empty value means 'as above' rather than Django's 'Unknown'."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        default = "yes" if DEFAULTS["moderate_first_time"] else "no"
+        self.choices = [
+            ("unknown", f"As above (default: {default})"),
+            ("true", "Yes"),
+            ("false", "No"),
+        ]
+
+
 class PolicyFields(models.Model):
     """The moderation knobs shared by the site-wide settings and the per-section overrides.
 
@@ -241,7 +255,7 @@ class PolicyFields(models.Model):
     policy_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("moderate_first_time"),
+                FieldPanel("moderate_first_time", widget=InheritedChoice),
                 FieldPanel("max_links"),
                 FieldPanel("moderation_words"),
                 FieldPanel("block_words"),

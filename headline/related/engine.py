@@ -1,10 +1,10 @@
 """The related-articles engine: pure numpy/scipy/scikit-learn, no Django, so that
 `related_eval` measures exactly the code the site runs.
 
-An article becomes a `Document`; `term_weights` turns its fields into hashed term weights
-(a headline word counts half again a body word, then log-scaled term frequency), which is what the site stores per
-article. An `Index` over many documents derives IDF from the documents it holds, so weights never
-go stale, and `Index.related` scores candidates for a batch of queries (see `score` below).
+An article becomes a `Document`; `term_weights` turns its fields into hashed, log-scaled term
+weights (a headline word counts 1.5 body words), which the site stores per article. An `Index`
+derives IDF from the documents it holds, so weights never go stale without a refit, and
+`Index.related` ranks candidates for batches of queries (the score is in `_adjust`).
 """
 
 import math
@@ -32,6 +32,7 @@ MAX_RELATED = 6
 MAX_BOOST = 1 + SECTION_BONUS + TAG_BONUS
 # Queries scored per matrix product: bounds memory to BATCH x articles floats.
 BATCH = 256
+# Up to this many queries, scoring skips building the transposed index (one-article updates).
 FEW_ROWS = 16
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 

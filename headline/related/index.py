@@ -114,11 +114,9 @@ def _write_lists(index, rows, results):
     )
 
 
-def rebuild(progress=None, read_progress=None):
+def rebuild(progress=None):
     """Recompute every stored list from scratch; returns the number of articles indexed."""
     documents = article_documents(ArticlePage.objects.published().order_by("pk"))
-    if read_progress:
-        read_progress(len(documents))
     index = Index.of(documents)
     results = index.related(progress=progress)
     with transaction.atomic():

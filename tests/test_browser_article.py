@@ -8,7 +8,10 @@ from django.core.management import call_command
 
 from .browser import chromium_page, publish_screenshot, save_artifact
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 ARTICLE = "/international/state-visit-strengthens-ties/"
 

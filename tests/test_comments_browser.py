@@ -12,7 +12,7 @@ from .factories import make_article, make_section
 # Transactional: the live server reads the database from another thread.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 

@@ -18,7 +18,7 @@ from .comment_helpers import ensure_home_page, post_comment, set_rules
 from .factories import make_article, make_section
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         "sqlite" in settings.DATABASES["default"]["ENGINE"],
         reason="SQLite serialises writers; this runs on the PostgreSQL lane (make test-services)",

@@ -108,7 +108,7 @@ def test_every_page_type_is_valid_html(client, tmp_path):
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_every_page_type_has_no_axe_violations(live_server):
     urls = build_newsroom()
     found = {}

@@ -69,27 +69,3 @@ def set_rules(**values):
     for name, value in values.items():
         setattr(rules, name, value)
     rules.save()
-
-
-def ensure_home_page():
-    """Rebuild the top of the page tree when an earlier transactional test flushed it away.
-
-    Flushing removes what the migrations created (the root, the home page, the site), and
-    restoring it with serialized_rollback clashes with the content types flush re-creates.
-    """
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Locale, Page
-
-    from headline.news.models import HomePage
-
-    if HomePage.objects.exists():
-        return
-    language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    Locale.objects.get_or_create(language_code=language)
-    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
-    home = root.add_child(instance=HomePage(title="Headline", slug="home"))
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Headline"},
-    )

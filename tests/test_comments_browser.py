@@ -6,7 +6,7 @@ from headline.comments.models import Comment
 
 from .browser import chromium_page
 from .checkers import axe_violations
-from .comment_helpers import ensure_home_page, make_comment, set_rules
+from .comment_helpers import make_comment, set_rules
 from .factories import make_article, make_section
 
 # Transactional: the live server reads the database from another thread.
@@ -17,7 +17,6 @@ pytestmark = [
 
 
 def test_post_a_comment_then_reply_in_place(live_server):
-    ensure_home_page()
     article = make_article(make_section("International"), "A state visit")
     grace = make_comment(article, name="Grace Hopper", body="What a visit.")
     # A browser fills the form in milliseconds and posts twice from one IP: relax those rules.

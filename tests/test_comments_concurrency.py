@@ -14,7 +14,7 @@ from django.test import Client
 
 from headline.comments.models import Comment
 
-from .comment_helpers import ensure_home_page, post_comment, set_rules
+from .comment_helpers import post_comment, set_rules
 from .factories import make_article, make_section
 
 pytestmark = [
@@ -41,7 +41,6 @@ def post_all_at_once(article, submissions):
 
 
 def test_fifty_concurrent_comments_are_stored_exactly_once():
-    ensure_home_page()
     article = make_article(make_section("International"))
     set_rules(spam_threshold=1.0)
     distinct = [

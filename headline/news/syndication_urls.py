@@ -4,7 +4,6 @@ Included before Wagtail's catch-all, so `/<section>/feed/` is answered here rath
 up as an article slugged "feed".
 """
 
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
 from . import feeds, sitemaps
@@ -26,18 +25,8 @@ urlpatterns = [
     ),
     path("<slug:slug>/feed/", feeds.SectionFeed(), name="section-rss"),
     path("<slug:slug>/feed/atom/", feeds.SectionAtomFeed(), name="section-atom"),
-    path(
-        "sitemap.xml",
-        sitemap_views.index,
-        {"sitemaps": sitemaps.SITEMAPS, "sitemap_url_name": "syndication:sitemap"},
-        name="sitemap-index",
-    ),
-    path(
-        "sitemap-<section>.xml",
-        sitemap_views.sitemap,
-        {"sitemaps": sitemaps.SITEMAPS, "template_name": "news/sitemap.xml"},
-        name="sitemap",
-    ),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap-index"),
+    path("sitemap-<section>.xml", sitemaps.sitemap_page, name="sitemap"),
     path("news-sitemap.xml", sitemaps.news_sitemap, name="news-sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots"),
 ]

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from . import throwaway_database
 
 # Each name maps to a module with run(options); add yours here.
-REGISTRY = {"related": "benchmarks.related"}
+REGISTRY = {"related": "benchmarks.related", "feeds": "benchmarks.feeds"}
 
 
 def main():

@@ -6,30 +6,22 @@ from taggit.models import Tag
 from .models import ArticleCorrection, ArticlePage, Author, paginate
 
 
+def render_listing(request, template, articles, **context):
+    """A paginated, newest-first list of published articles with everything their cards show."""
+    context["articles"] = paginate(request, articles.newest_first().for_cards())
+    return render(request, template, context)
+
+
 def author_detail(request, slug):
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
     articles = ArticlePage.objects.published().filter(article_authors__author=author)
-    return render(
-        request,
-        "news/author_page.html",
-        {
-            "author": author,
-            "articles": paginate(request, articles.newest_first().for_cards()),
-        },
-    )
+    return render_listing(request, "news/author_page.html", articles, author=author)
 
 
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     articles = ArticlePage.objects.published().filter(tags=tag)
-    return render(
-        request,
-        "news/tag_page.html",
-        {
-            "tag": tag,
-            "articles": paginate(request, articles.newest_first().for_cards()),
-        },
-    )
+    return render_listing(request, "news/tag_page.html", articles, tag=tag)
 
 
 def corrections(request):

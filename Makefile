@@ -28,7 +28,7 @@ checkers: $(NODE_STAMP)
 
 demo: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
+	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(PY) manage.py load_demo
 
 run: demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)

@@ -216,3 +216,16 @@ def test_unknown_address_gets_a_helpful_404(client, international):
     assert response.status_code == 404
     assert b"Page not found" in response.content
     assert b'href="/"' in response.content
+
+
+def test_articles_behind_a_login_restriction_stay_out_of_public_listings(client, international):
+    from wagtail.models import PageViewRestriction
+
+    make_article(international, "Open story")
+    members = make_section("Members")
+    make_article(members, "Members-only story", extra_sections=[international])
+    PageViewRestriction.objects.create(page=members, restriction_type="login")
+    for url in ("/", "/international/", "/feed/"):
+        html = client.get(url).content.decode()
+        assert "Open story" in html, url
+        assert "Members-only story" not in html, url

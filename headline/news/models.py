@@ -10,8 +10,8 @@ every listing, feed, sitemap and the related-articles engine goes through it.
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models import Count, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -19,7 +19,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet, PageViewRestriction
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -33,14 +33,10 @@ class ArticlePageQuerySet(PageQuerySet):
     def published(self):
         """Articles a reader may see: live (so not draft, not before go-live) and not restricted.
 
-        The restriction test is part of the same SQL statement (a page is restricted when a
-        restriction sits on it or on an ancestor, whose path is a prefix of its own); Wagtail's
-        `public()` would first read every restriction in a query of its own.
+        Wagtail's `public()` is kept (one query for the restrictions) rather than an `Exists`
+        subquery, because the search backends accept only filters on indexed fields.
         """
-        restricted = PageViewRestriction.objects.annotate(
-            prefix=Substr(OuterRef("path"), 1, Length("page__path"))
-        ).filter(prefix=F("page__path"))
-        return self.live().exclude(Exists(restricted))
+        return self.live().public()
 
     def newest_first(self):
         return self.annotate(sort_date=Coalesce("published_at", "first_published_at")).order_by(

@@ -8,6 +8,7 @@ Which articles a reader may see is decided in one place, `ArticlePageQuerySet.pu
 every listing, feed, sitemap and the related-articles engine goes through it.
 """
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, Max, OuterRef, Prefetch, Q, Subquery
@@ -19,7 +20,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, PageQuerySet
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -29,14 +30,30 @@ ARTICLES_PER_PAGE = 20
 CARD_THUMBNAIL = "fill-480x270"
 
 
+RESTRICTED_PATHS_KEY = "news:restricted-paths"
+
+
+def restricted_paths():
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
 class ArticlePageQuerySet(PageQuerySet):
     def published(self):
-        """Articles a reader may see: live (so not draft, not before go-live) and not restricted.
-
-        Wagtail's `public()` is kept (one query for the restrictions) rather than an `Exists`
-        subquery, because the search backends accept only filters on indexed fields.
-        """
+        """Articles a reader may see: live (so not draft, not before go-live) and not restricted."""
         return self.live().public()
+
+    def private_q(self):
+        """Pages under a view restriction, from the cached restricted paths.
+
+        Wagtail reads every restriction from the database each time a queryset is made public;
+        restrictions change rarely, so their paths are cached (and dropped by `news.signals` when a
+        restriction or a page moves). A path prefix filter also works with the search backends.
+        """
+        paths = cache.get_or_set(RESTRICTED_PATHS_KEY, restricted_paths, timeout=None)
+        q = Q()
+        for path in paths:
+            q |= Q(path__startswith=path)
+        return q if q else Q(pk__in=[])
 
     def newest_first(self):
         return self.annotate(sort_date=Coalesce("published_at", "first_published_at")).order_by(

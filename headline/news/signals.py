@@ -1,13 +1,27 @@
-"""Fill an article's publication time the first time it goes live.
+"""Keep derived news data right when content changes.
 
-Editors may set `published_at` themselves (to backdate a story); when they don't, the moment of
-first publication is used, whether the article was published by hand or by the scheduler.
+- An article's publication time is filled the first time it goes live: editors may set
+  `published_at` themselves (to backdate a story); when they don't, the moment of first
+  publication is used, whether the article was published by hand or by the scheduler.
+- The cached list of restricted paths (see `ArticlePageQuerySet.private_q`) is dropped once a
+  view restriction changes or a page moves, after the transaction commits.
 """
 
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, post_page_move
 
-from .models import ArticlePage
+from .models import RESTRICTED_PATHS_KEY, ArticlePage
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+@receiver(post_page_move)
+def forget_restricted_paths(**kwargs):
+    transaction.on_commit(lambda: cache.delete(RESTRICTED_PATHS_KEY))
 
 
 @receiver(page_published, sender=ArticlePage)

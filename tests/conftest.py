@@ -25,3 +25,19 @@ def shared_corpus():
             pytest.fail(f"{corpus} is missing: CI must have ../shared beside the project.")
         pytest.skip(f"{corpus} is missing: put the shared folder beside the project to run this.")
     return corpus
+
+
+@pytest.fixture
+def section():
+    """A published International section; test modules needing another one define their own."""
+    from .factories import make_section
+
+    return make_section("International")
+
+
+@pytest.fixture
+def article(section):
+    """A published article in `section`, for tests about what happens on an article page."""
+    from .factories import make_article
+
+    return make_article(section, "A state visit")

@@ -11,15 +11,10 @@ from headline.comments.models import Ban, Comment
 from headline.spamfilter import filter as spamfilter
 
 from .comment_helpers import make_comment
-from .factories import make_article, make_section
+from .factories import make_article
 from .html import parse, texts
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def article():
-    return make_article(make_section("International"), "A state visit")
 
 
 @pytest.fixture

@@ -18,16 +18,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def section():
-    return make_section("International")
-
-
-@pytest.fixture
-def article(section):
-    return make_article(section, "A state visit")
-
-
-@pytest.fixture
 def known_readers():
     """Rules other than the first-time rule, judged alone (the spam score only when tested)."""
     set_rules(moderate_first_time=False, spam_threshold=1.0)

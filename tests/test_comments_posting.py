@@ -8,20 +8,10 @@ from django.test.utils import CaptureQueriesContext
 from headline.comments.models import Comment
 
 from .comment_helpers import make_comment, post_comment, posted, set_rules
-from .factories import make_article, make_section
+from .factories import make_article
 from .html import parse, texts
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def section():
-    return make_section("International")
-
-
-@pytest.fixture
-def article(section):
-    return make_article(section, "A state visit")
 
 
 def test_article_shows_the_leave_a_reply_form(client, article):

@@ -27,7 +27,6 @@ from wagtail.snippets.models import register_snippet
 from .blocks import ArticleBodyBlock
 
 ARTICLES_PER_PAGE = 20
-CARD_THUMBNAIL = "fill-480x270"
 
 
 RESTRICTED_PATHS_KEY = "news:restricted-paths"

@@ -7,4 +7,10 @@ class CommentsConfig(AppConfig):
     verbose_name = "Comments"
 
     def ready(self):
+        from headline.news.models import card_annotations
+
         from . import signals  # noqa: F401
+        from .managers import approved_count_subquery
+
+        # Cards in every listing show how many public comments each article has.
+        card_annotations["comment_count"] = approved_count_subquery

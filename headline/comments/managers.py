@@ -1,8 +1,8 @@
 """Which comments the public may see, decided in one place.
 
 `approved()` is the only definition of public visibility: the article page, the comment counts
-on cards and any later comment feed go through it. A comment is public when a moderator or the
-rules approved it and its article is itself published.
+on cards (registered as a news card annotation in `apps.py`) and the comment feed go through it.
+A comment is public when a moderator or the rules approved it and its article is itself published.
 """
 
 from django.db import models

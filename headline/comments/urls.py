@@ -1,8 +1,13 @@
-"""Readers' comment URLs: posting, and the pages behind the links we email them."""
+"""Readers' comment URLs: posting, the pages behind the links we email them, and each article's
+comment feed.
+
+Included before Wagtail's catch-all, so `/<section>/<article>/comments/feed/` is answered here
+rather than looked up as a page slugged "comments".
+"""
 
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "comments"
 urlpatterns = [
@@ -11,4 +16,5 @@ urlpatterns = [
     path("comments/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("comments/privacy/", views.privacy_request, name="privacy"),
     path("comments/privacy/<str:token>/", views.privacy_manage, name="privacy_manage"),
+    path("<slug:section>/<slug:slug>/comments/feed/", feeds.ArticleCommentsFeed(), name="feed"),
 ]

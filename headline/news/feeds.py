@@ -1,5 +1,6 @@
 """The news app's feeds: RSS 2.0, Atom and JSON Feed 1.1 for the site, each section, tag and author,
-and RSS feeds of corrections and of each article's comments.
+and an RSS feed of corrections. Each article's comment feed lives in the comments app, on the base
+classes here.
 
 Every feed is a `django.contrib.syndication` Feed over `ArticlePage.objects.published()`. The
 formats differ only in their generator class (see `feed_formats`), so one item definition serves
@@ -27,8 +28,6 @@ from django.views.decorators.http import condition
 from taggit.models import Tag
 from wagtail.blocks import StreamValue
 
-from headline.comments.markup import render_body
-from headline.comments.models import Comment
 from headline.core.models import SiteIdentity
 
 from .feed_formats import JsonFeed, MediaAtomFeed, MediaRssFeed
@@ -333,52 +332,3 @@ class CorrectionsFeed(RequestBoundFeed):
 
     def item_updateddate(self, correction):
         return correction.date
-
-
-class ArticleCommentsFeed(RequestBoundFeed):
-    """An article's approved comments, newest first: names and text only, never an address."""
-
-    def get_object(self, request, section, slug):
-        section = get_object_or_404(SectionPage.objects.live().public(), slug=section)
-        return get_object_or_404(ArticlePage.objects.published().child_of(section), slug=slug)
-
-    def comments(self, article):
-        return Comment.objects.approved().filter(article=article)
-
-    def fingerprint(self, article):
-        stats = self.comments(article).aggregate(count=Count("pk"), latest=Max("created_at"))
-        return (article.pk, stats["count"], stats["latest"], settings.FEED_ITEMS), stats["latest"]
-
-    def title(self, article):
-        return f"Comments on {article.title}"
-
-    def description(self, article):
-        return f"Readers' comments on {article.title}, from {self.identity.name}."
-
-    def link(self, article):
-        return f"{article.get_url(self.request)}#comments"
-
-    def items(self, article):
-        self.article_url = article.get_url(self.request)
-        return self.comments(article).order_by("-created_at", "-pk")[: settings.FEED_ITEMS]
-
-    def item_title(self, comment):
-        return f"Comment by {comment.name}"
-
-    def item_description(self, comment):
-        return render_body(comment.body)
-
-    def item_link(self, comment):
-        return f"{self.article_url}#{comment.anchor}"
-
-    def item_guid(self, comment):
-        host = self.request.get_host().split(":")[0]
-        return f"tag:{host},{comment.created_at:%Y-%m-%d}:comment-{comment.pk}"
-
-    item_guid_is_permalink = False
-
-    def item_author_name(self, comment):
-        return comment.name
-
-    def item_pubdate(self, comment):
-        return comment.created_at

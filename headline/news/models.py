@@ -31,6 +31,11 @@ ARTICLES_PER_PAGE = 20
 
 RESTRICTED_PATHS_KEY = "news:restricted-paths"
 
+# What other apps add to every article card: annotation name → a function returning the query
+# expression. Apps built on news fill it in their AppConfig.ready() (comments adds
+# `comment_count`), so news shows their data on cards without importing them.
+card_annotations = {}
+
 
 def restricted_paths():
     return list(PageViewRestriction.objects.values_list("page__path", flat=True))
@@ -60,9 +65,10 @@ class ArticlePageQuerySet(PageQuerySet):
         )
 
     def for_cards(self):
-        """Everything an article card shows, fetched in a fixed number of queries."""
-        from headline.comments.managers import approved_count_subquery  # comments build on news
+        """Everything an article card shows, fetched in a fixed number of queries.
 
+        Includes the `card_annotations` other apps registered, computed in the same query.
+        """
         return (
             self.select_related("lead_image")
             .prefetch_related(
@@ -71,7 +77,7 @@ class ArticlePageQuerySet(PageQuerySet):
                     "article_authors", queryset=ArticleAuthor.objects.select_related("author")
                 ),
             )
-            .annotate(comment_count=approved_count_subquery())
+            .annotate(**{name: make() for name, make in card_annotations.items()})
         )
 
     def for_feeds(self):

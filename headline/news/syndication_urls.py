@@ -18,11 +18,6 @@ urlpatterns = [
     path("tags/<slug:slug>/feed/atom/", feeds.TagAtomFeed(), name="tag-atom"),
     path("authors/<slug:slug>/feed/", feeds.AuthorFeed(), name="author-rss"),
     path("authors/<slug:slug>/feed/atom/", feeds.AuthorAtomFeed(), name="author-atom"),
-    path(
-        "<slug:section>/<slug:slug>/comments/feed/",
-        feeds.ArticleCommentsFeed(),
-        name="comments-rss",
-    ),
     path("<slug:slug>/feed/", feeds.SectionFeed(), name="section-rss"),
     path("<slug:slug>/feed/atom/", feeds.SectionAtomFeed(), name="section-atom"),
     path("sitemap.xml", sitemaps.sitemap_index, name="sitemap-index"),

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "headline.spamfilter",
     "headline.related",
     "headline.search",
+    "headline.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

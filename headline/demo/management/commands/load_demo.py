@@ -18,7 +18,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from headline.core.demo.loader import (
+from headline.demo.loader import (
     DEFAULT_PASSWORD,
     NewsroomLoader,
     configure_site,

@@ -238,3 +238,58 @@ def test_articles_behind_a_login_restriction_stay_out_of_public_listings(
     with django_capture_on_commit_callbacks(execute=True):
         restriction.delete()
     assert "Members-only story" in client.get("/international/").content.decode()
+
+
+def test_home_page_shows_each_story_once_in_its_most_prominent_slot(client):
+    """An article in several sections (its own and extra ones) and the top story each appear once."""
+    headline_desk = make_section("Headline")
+    politics = make_section("Politics")
+    world = make_section("World")
+    now = timezone.now()
+    # Six newer stories fill "Latest", so the older ones below are left for the section blocks.
+    for hour in range(6):
+        make_article(world, f"Fresh story {hour}", published_at=now - timedelta(hours=hour))
+    make_article(
+        headline_desk,
+        "Cabinet reshuffle",
+        extra_sections=[politics, world],
+        published_at=now - timedelta(days=1),
+    )
+    make_article(
+        politics,
+        "Budget vote",
+        top_story=True,
+        extra_sections=[headline_desk],
+        published_at=now - timedelta(days=2),
+    )
+    make_article(politics, "Committee report", published_at=now - timedelta(days=3))
+
+    tree = parse(client.get("/"))
+    cards = tree.xpath("//main//article[contains(@class, 'card')]//a[1]/@href")
+    assert len(cards) == len(set(cards)), f"shown more than once: {cards}"
+    assert texts(tree, "//section[@class='top-story']//h3") == ["Budget vote"]
+    blocks = {
+        texts(block, ".//h2")[0]: texts(block, ".//h3")
+        for block in tree.xpath("//section[@class='section-block']")
+    }
+    # The first block on the page that can hold a story is its most prominent slot.
+    assert blocks["Headline"] == ["Cabinet reshuffle"]
+    assert blocks["Politics"] == ["Committee report"]
+
+
+def test_listing_cards_without_an_image_give_the_text_the_full_width(client, international):
+    """Section, author and tag listings mark which cards have a picture column, and only those."""
+    author = make_author("Ines Text", slug="ines-text")
+    make_article(
+        international, "With picture", authors=[author], tags=["Rail"], lead_image=make_image()
+    )
+    make_article(international, "Words only", authors=[author], tags=["Rail"])
+    for url in ("/international/", "/authors/ines-text/", "/tags/rail/", "/"):
+        tree = parse(client.get(url))
+        seen = set()
+        for card in tree.xpath("//main//article[contains(@class, 'card')]"):
+            has_image = bool(card.xpath(".//img[contains(@class, 'card-image')]"))
+            classes = card.get("class").split()
+            assert ("card-with-image" in classes) == has_image, (url, classes)
+            seen.add(has_image)
+        assert seen == {True, False}, url

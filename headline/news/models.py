@@ -154,19 +154,25 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
 
     def get_context(self, request, *args, **kwargs):
+        """Each story once, in the first slot that can hold it: Headline, Latest, then sections.
+
+        An article also listed in extra sections would otherwise repeat in every one of their
+        blocks, so each block leaves out everything placed above it before taking its four.
+        """
         context = super().get_context(request, *args, **kwargs)
         articles = ArticlePage.objects.published().newest_first().for_cards()
         top = list(articles.filter(top_story=True)[:1])
         if not top:
             top = list(articles[:1])
-        exclude = [a.pk for a in top]
+        shown = [a.pk for a in top]
         context["top_story"] = top[0] if top else None
-        context["latest"] = list(articles.exclude(pk__in=exclude)[:6])
-        exclude += [a.pk for a in context["latest"]]
-        context["section_blocks"] = [
-            (section, list(articles.in_section(section).exclude(pk__in=exclude)[:4]))
-            for section in SectionPage.objects.live().public().in_menu().order_by("path")
-        ]
+        context["latest"] = list(articles.exclude(pk__in=shown)[:6])
+        shown += [a.pk for a in context["latest"]]
+        context["section_blocks"] = []
+        for section in SectionPage.objects.live().public().in_menu().order_by("path"):
+            block = list(articles.in_section(section).exclude(pk__in=shown)[:4])
+            shown += [a.pk for a in block]
+            context["section_blocks"].append((section, block))
         return context
 
 

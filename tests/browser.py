@@ -31,15 +31,20 @@ def require_chromium():
 
 
 @contextmanager
-def chromium_page(viewport=(1280, 900)):
-    """A fresh page in a fresh headless Chromium, closed afterwards."""
+def chromium_page(viewport=(1280, 900), **options):
+    """A fresh page in a fresh headless Chromium, closed afterwards.
+
+    `options` go to Playwright's `new_page` (e.g. `java_script_enabled=False`).
+    """
     require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+            page = browser.new_page(
+                viewport={"width": viewport[0], "height": viewport[1]}, **options
+            )
             yield page
         finally:
             browser.close()

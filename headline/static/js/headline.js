@@ -4,7 +4,7 @@
   var status = document.querySelector(".copy-status");
   var copy = document.querySelector(".copy-link");
   if (copy && navigator.clipboard) {
-    copy.hidden = false;
+    copy.closest("li").hidden = false;
     copy.addEventListener("click", function () {
       navigator.clipboard.writeText(copy.dataset.copyUrl).then(function () {
         if (status) status.textContent = "Link copied.";
@@ -15,7 +15,7 @@
   }
   var native = document.querySelector(".native-share");
   if (native && navigator.share) {
-    native.hidden = false;
+    native.closest("li").hidden = false;
     native.addEventListener("click", function () {
       navigator.share({ title: native.dataset.shareTitle, url: native.dataset.shareUrl }).catch(function () {});
     });

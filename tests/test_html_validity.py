@@ -16,6 +16,9 @@ from .checkers import axe_violations, nu_errors
 from .comment_helpers import make_comment
 from .factories import make_article, make_author, make_image, make_section, paragraph
 
+# A desktop and a phone (the phone layout wraps the section navigation and stacks the cards).
+DESKTOP_AND_PHONE = [(1280, 900), (390, 844)]
+
 
 def image_block(image, caption="A caption", credit="Photographer"):
     return {
@@ -113,12 +116,14 @@ def test_every_page_type_has_no_axe_violations(live_server):
     urls = build_newsroom()
     found = {}
     with chromium_page() as page:
-        for scheme in ("light", "dark"):
-            page.emulate_media(color_scheme=scheme)
-            for name, url in urls.items():
-                page.goto(live_server.url + url, wait_until="load")
-                violations = axe_violations(page)
-                if violations:
-                    found[f"{name} ({scheme})"] = violations
+        for width, height in DESKTOP_AND_PHONE:
+            page.set_viewport_size({"width": width, "height": height})
+            for scheme in ("light", "dark"):
+                page.emulate_media(color_scheme=scheme)
+                for name, url in urls.items():
+                    page.goto(live_server.url + url, wait_until="load")
+                    violations = axe_violations(page)
+                    if violations:
+                        found[f"{name} ({scheme}, {width} px)"] = violations
     report = "\n".join(f"{name}:\n  " + "\n  ".join(lines) for name, lines in found.items())
     assert not found, f"axe-core violations:\n{report}"

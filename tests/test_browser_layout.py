@@ -1,0 +1,188 @@
+"""Public pages on a phone: nothing wider than the screen, every section in reach.
+
+Readers and editors type whatever they like: a 100-letter name, a pasted URL, a compound word,
+a headline in a language without spaces. The pages are built here with one long unbroken word in
+every field a reader or an editor can fill, and each public page type must still fit a 360 px
+screen (the narrowest common phone) without scrolling sideways.
+"""
+
+import pytest
+from django.utils import timezone
+from wagtail.models import Site
+
+from headline.core.models import SiteIdentity
+from headline.news.models import ArticleCorrection
+
+from .browser import chromium_page, save_artifact
+from .comment_helpers import make_comment
+from .factories import make_article, make_author, make_image, make_section, paragraph
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PHONE = 360
+
+# Elements reaching past the right edge of the viewport, named so a failure says which ones.
+OVERFLOWING = """width => [...document.querySelectorAll("body *")]
+  .filter(el => el.getBoundingClientRect().right > width + 0.5)
+  .map(el => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} `
+             + `(${Math.round(el.getBoundingClientRect().width)} px)`)
+  .slice(0, 8)"""
+
+
+def long_word(stem, length=100):
+    """One word of `length` letters with no break opportunity, built from `stem`."""
+    return (stem * (length // len(stem) + 1))[:length]
+
+
+def captioned_image(caption, credit):
+    return {
+        "type": "image",
+        "value": {
+            "image": {"image": make_image().pk, "decorative": False, "alt_text": "A photo"},
+            "caption": caption,
+            "credit": credit,
+        },
+    }
+
+
+def build_long_word_newsroom():
+    """Every page type, every field filled with a long unbroken word; returns {page type: URL}."""
+    identity = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
+    identity.name = long_word("Morgenzeitung")
+    identity.tagline = long_word("Nachrichtenueberblick", 200)
+    identity.save()
+
+    section = make_section(
+        long_word("Wirtschaftsnachrichten", 120), slug="economy", intro=long_word("Einleitung", 500)
+    )
+    make_section("Culture")
+    author = make_author(
+        long_word("Wolfeschlegelsteinhausen"),
+        slug="long-author",
+        job_title=long_word("Chefkorrespondentin", 120),
+        bio=long_word("Lebenslauf", 1000),
+        photo=make_image("Portrait"),
+    )
+    url = "https://example.org/" + long_word("verylongpath", 150)
+    body = [
+        paragraph(f"The summit {long_word('Donaudampfschifffahrt', 300)} ended."),
+        paragraph(f'Read <a href="{url}">{url}</a> and <b>{long_word("Fett")}</b>.'),
+        {"type": "subheading", "value": long_word("Zwischentitel", 200)},
+        {
+            "type": "quote",
+            "value": {"text": long_word("Zitat", 400), "attribution": long_word("Quelle", 200)},
+        },
+        captioned_image(long_word("Bildunterschrift", 300), long_word("Fotograf", 150)),
+        {"type": "list", "value": {"ordered": False, "items": [long_word("Punkt", 500)]}},
+    ]
+    tag = long_word("Schlagwort")
+    article = make_article(
+        section,
+        long_word("Schlagzeile", 255),
+        slug="long-article",
+        authors=[author, make_author(long_word("Mitarbeiterin", 120), slug="second-author")],
+        tags=[tag],
+        standfirst=f"summit {long_word('Vorspann', 390)}",
+        body=body,
+        lead_image=make_image("Lead", size=(2400, 1350)),
+        lead_image_caption=long_word("Legende", 300),
+        lead_image_credit=long_word("Agentur", 150),
+        updated_at=timezone.now(),
+    )
+    # Related, imageless and top-story cards, each with a long headline and standfirst.
+    make_article(
+        section,
+        long_word("Nebengeschichte", 255),
+        authors=[author],
+        tags=[tag],
+        standfirst=f"summit {long_word('Zusammenfassung', 390)}",
+        top_story=True,
+    )
+    make_article(section, long_word("Textmeldung", 255), authors=[author], tags=[tag])
+    ArticleCorrection.objects.create(page=article, text=long_word("Berichtigung", 1000))
+
+    comment = None
+    for depth in range(5):  # a thread as deep as replies go, each reply indented further
+        comment = make_comment(
+            article,
+            parent=comment,
+            name=long_word("Kommentatorin"),
+            url="https://example.org/" + long_word("homepage", 170),
+            body=f"{long_word('Leserbrief', 2000)}\n\nReply {depth}: see {url}",
+        )
+
+    query = long_word("Suchbegriff", 200)
+    return {
+        "home": "/",
+        "section": section.url,
+        "article": article.url,
+        "author": author.get_absolute_url(),
+        "tag": f"/tags/{article.tags.get().slug}/",
+        "search-results": "/search/?q=summit",
+        "search-no-results": f"/search/?q={query}",
+        "search-too-long": f"/search/?q={query}{query}",
+        "corrections": "/corrections/",
+        "mastodon-share": f"/share/mastodon/?text={long_word('Teilen', 500)}",
+        "mastodon-share-error": f"/share/mastodon/?text={url}&instance={long_word('server')}",
+        "not-found": f"/{long_word('fehlt')}/",
+    }
+
+
+def test_no_public_page_scrolls_sideways_at_360px_whatever_is_typed(live_server):
+    urls = build_long_word_newsroom()
+    too_wide = {}
+    with chromium_page(viewport=(PHONE, 800)) as page:
+        for name, url in urls.items():
+            response = page.goto(live_server.url + url, wait_until="load")
+            assert response.status in (200, 400, 404), (name, response.status)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > PHONE:
+                too_wide[name] = (width, page.evaluate(OVERFLOWING, PHONE))
+            save_artifact(page, f"phone-360-{name}.png")
+    report = "\n".join(
+        f"{name}: {width} px wide; {found}" for name, (width, found) in too_wide.items()
+    )
+    assert not too_wide, f"pages wider than {PHONE} px:\n{report}"
+
+
+def test_every_section_link_is_visible_in_the_navigation_at_390px(live_server):
+    titles = ["Headline", "International", "Politics", "Business", "Technology", "Culture"]
+    titles += ["Science", "Opinion"]
+    for title in titles:
+        make_section(title)
+    with chromium_page(viewport=(390, 844)) as page:
+        page.goto(live_server.url + "/", wait_until="load")
+        links = page.locator("nav[aria-label=Sections] a")
+        assert links.all_inner_texts() == titles
+        for index, title in enumerate(titles):
+            link = links.nth(index)
+            assert link.is_visible(), f"{title} is not visible"
+            box = link.bounding_box()
+            assert 0 <= box["x"] and box["x"] + box["width"] <= 390, f"{title} is off screen: {box}"
+            # Nothing (such as a scrolling strip's edge) covers it: a tap there reaches the link.
+            assert link.evaluate(
+                "a => { const r = a.getBoundingClientRect();"
+                " return a.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); }"
+            ), f"{title} is covered"
+        # A keyboard reader reaches each section in order.
+        links.first.focus()
+        for title in titles[1:]:
+            page.keyboard.press("Tab")
+            assert page.evaluate("document.activeElement.textContent.trim()") == title
+        save_artifact(page, "phone-390-navigation.png")
+
+
+def test_listing_cards_without_an_image_give_their_text_the_full_width(live_server):
+    section = make_section("International")
+    author = make_author("Ines Text", slug="ines-text")
+    make_article(section, "With picture", authors=[author], tags=["Rail"], lead_image=make_image())
+    make_article(section, "Words only", authors=[author], tags=["Rail"], top_story=True)
+    with chromium_page() as page:
+        for url in ("/", "/international/", "/authors/ines-text/", "/tags/rail/"):
+            page.goto(live_server.url + url, wait_until="load")
+            card = page.locator("main article.card", has_text="Words only").first
+            text = card.locator(".card-text")
+            assert text.bounding_box()["width"] == pytest.approx(card.bounding_box()["width"]), url

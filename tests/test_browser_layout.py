@@ -104,7 +104,7 @@ def build_long_word_newsroom():
     make_article(section, long_word("Textmeldung", 255), authors=[author], tags=[tag])
     ArticleCorrection.objects.create(page=article, text=long_word("Berichtigung", 1000))
 
-    comment = None
+    comment = first = None
     for depth in range(5):  # a thread as deep as replies go, each reply indented further
         comment = make_comment(
             article,
@@ -113,12 +113,14 @@ def build_long_word_newsroom():
             url="https://example.org/" + long_word("homepage", 170),
             body=f"{long_word('Leserbrief', 2000)}\n\nReply {depth}: see {url}",
         )
+        first = first or comment
 
     query = long_word("Suchbegriff", 200)
     return {
         "home": "/",
         "section": section.url,
         "article": article.url,
+        "article-replying": f"{article.url}?replyto={first.pk}#respond",
         "author": author.get_absolute_url(),
         "tag": f"/tags/{article.tags.get().slug}/",
         "search-results": "/search/?q=summit",
@@ -142,6 +144,24 @@ def test_no_public_page_scrolls_sideways_at_360px_whatever_is_typed(live_server)
             if width > PHONE:
                 too_wide[name] = (width, page.evaluate(OVERFLOWING, PHONE))
             save_artifact(page, f"phone-360-{name}.png")
+        # What a reader types into the comment form comes back with the form's error messages.
+        page.goto(live_server.url + urls["article"], wait_until="load")
+        form = page.locator("form.comment-form")
+        for field, value in [
+            ("Comment", long_word("Meinung", 3000)),
+            ("Name", long_word("Leserin")),
+            ("Email", long_word("keineadresse", 200)),
+            ("Website", "https://" + long_word("seite", 190)),
+        ]:
+            form.get_by_role("textbox", name=field, exact=True).fill(value)
+        form.evaluate("form => { form.noValidate = true; }")  # let the server judge the address
+        form.get_by_role("button", name="Post Comment").click()
+        page.wait_for_load_state("load")
+        assert page.locator(".form-errors").is_visible(), "the form was not refused"
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE:
+            too_wide["comment form with errors"] = (width, page.evaluate(OVERFLOWING, PHONE))
+        save_artifact(page, "phone-360-comment-form-errors.png")
     report = "\n".join(
         f"{name}: {width} px wide; {found}" for name, (width, found) in too_wide.items()
     )

@@ -16,5 +16,5 @@ urlpatterns = [
     path("comments/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("comments/privacy/", views.privacy_request, name="privacy"),
     path("comments/privacy/<str:token>/", views.privacy_manage, name="privacy_manage"),
-    path("<slug:section>/<slug:slug>/comments/feed/", feeds.ArticleCommentsFeed(), name="feed"),
+    path("<uslug:section>/<uslug:slug>/comments/feed/", feeds.ArticleCommentsFeed(), name="feed"),
 ]

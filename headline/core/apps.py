@@ -5,3 +5,8 @@ class CoreConfig(AppConfig):
     name = "headline.core"
     label = "core"
     verbose_name = "Site"
+
+    def ready(self):
+        from . import converters
+
+        converters.register()

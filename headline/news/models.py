@@ -118,7 +118,7 @@ def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
 @register_snippet
 class Author(index.Indexed, models.Model):
     name = models.CharField(max_length=120)
-    slug = models.SlugField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True, allow_unicode=True)
     job_title = models.CharField(max_length=120, blank=True)
     bio = models.TextField(blank=True, max_length=1000)
     photo = models.ForeignKey(

@@ -4,7 +4,7 @@ from . import views
 
 app_name = "news"
 urlpatterns = [
-    path("authors/<slug:slug>/", views.author_detail, name="author"),
-    path("tags/<slug:slug>/", views.tag_detail, name="tag"),
+    path("authors/<uslug:slug>/", views.author_detail, name="author"),
+    path("tags/<uslug:slug>/", views.tag_detail, name="tag"),
     path("corrections/", views.corrections, name="corrections"),
 ]

@@ -6,6 +6,13 @@
 - Every tag gets an address: taggit makes a tag's slug from its name, which leaves nothing of a
   name made only of punctuation or emoji (`!!!`, `🙂`); a tag with an empty slug has no URL, so
   every page that links it would fail.
+- An address a page holds is never a redirect. Wagtail's redirects app adds one from each old
+  address when a slug changes or a page moves; when the page (or, after a section is renamed or a
+  page moved, any page below it) comes back to an old address, the redirect from there would point
+  to its own path, a loop as soon as the page is unpublished. So once a page takes its addresses
+  (slug changed, moved, published), the redirects from them that point at it go, and so do the
+  automatic ones to other pages when it is live there. (An unpublished page's remaining redirects
+  are kept but not followed: `news.middleware.LiveRedirectMiddleware`.)
 - The cached list of restricted paths (see `ArticlePageQuerySet.private_q`) is dropped once a
   view restriction changes or a page moves, after the transaction commits.
 """
@@ -17,8 +24,9 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag
-from wagtail.models import PageViewRestriction
-from wagtail.signals import page_published, post_page_move
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_slug_changed, post_page_move
 
 from .models import RESTRICTED_PATHS_KEY, ArticlePage
 
@@ -45,3 +53,47 @@ def give_every_tag_a_slug(sender, instance, **kwargs):
     if not instance.slug:
         digest = hashlib.sha1(instance.name.encode(), usedforsecurity=False).hexdigest()
         instance.slug = f"tag-{digest[:8]}"
+
+
+@receiver(page_slug_changed)
+def drop_redirects_after_slug_change(instance, **kwargs):
+    drop_redirects_from_held_addresses(Page.objects.descendant_of(instance, inclusive=True))
+
+
+@receiver(post_page_move)
+def drop_redirects_after_move(instance, url_path_before, url_path_after, **kwargs):
+    if url_path_before != url_path_after:  # not a mere reordering among siblings
+        drop_redirects_from_held_addresses(Page.objects.descendant_of(instance, inclusive=True))
+
+
+@receiver(page_published)
+def drop_redirects_after_publication(instance, **kwargs):
+    drop_redirects_from_held_addresses([instance])
+
+
+def drop_redirects_from_held_addresses(pages, batch=500):
+    """Delete the redirects from the addresses `pages` (an iterable of pages) now have that would
+    loop (they point at the page itself) or hide it (automatic ones to another page, where it is
+    live). A redirect without a site applies to every site."""
+    held = {}  # normalised path -> {site id: the page there}
+    for page in pages:
+        parts = page.get_url_parts()
+        if parts is not None:
+            site_id, _root_url, page_path = parts
+            held.setdefault(Redirect.normalise_path(page_path), {})[site_id] = page
+    paths = sorted(held)
+    for start in range(0, len(paths), batch):
+        candidates = Redirect.objects.filter(old_path__in=paths[start : start + batch]).only(
+            "site_id", "old_path", "redirect_page_id", "automatically_created"
+        )
+        stale = [
+            redirect.pk
+            for redirect in candidates
+            for site_id, page in held[redirect.old_path].items()
+            if redirect.site_id in (None, site_id)
+            and (
+                redirect.redirect_page_id == page.pk
+                or (page.live and redirect.automatically_created)
+            )
+        ]
+        Redirect.objects.filter(pk__in=stale).delete()

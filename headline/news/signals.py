@@ -23,6 +23,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
+from django.http import HttpRequest
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageViewRestriction
@@ -76,10 +77,12 @@ def drop_redirects_from_held_addresses(pages, batch=500):
     loop (they point at the page itself) or hide it (automatic ones to another page, where it is
     live). A redirect without a site applies to every site."""
     held = {}  # normalised path -> {site id: the page there}
+    request = (
+        HttpRequest()
+    )  # Wagtail keeps the site root paths on it: one cache read, not one a page
     for page in pages:
-        parts = page.get_url_parts()
-        if parts is not None:
-            site_id, _root_url, page_path = parts
+        site_id, _root_url, page_path = page.get_url_parts(request) or (None, None, None)
+        if page_path:
             held.setdefault(Redirect.normalise_path(page_path), {})[site_id] = page
     paths = sorted(held)
     for start in range(0, len(paths), batch):
@@ -89,7 +92,7 @@ def drop_redirects_from_held_addresses(pages, batch=500):
         stale = [
             redirect.pk
             for redirect in candidates
-            for site_id, page in held[redirect.old_path].items()
+            for site_id, page in held.get(redirect.old_path, {}).items()
             if redirect.site_id in (None, site_id)
             and (
                 redirect.redirect_page_id == page.pk

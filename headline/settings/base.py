@@ -198,3 +198,7 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 # Preview in the admin renders the real article template.
 WAGTAIL_AUTO_UPDATE_PREVIEW = True
+# Slugs keep their script (`Москва`, not `moskva`): newsrooms write in every language. Every route
+# takes them through the `uslug` converter (headline/core/converters.py).
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = False

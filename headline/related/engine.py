@@ -1,10 +1,11 @@
-"""The related-articles engine: pure numpy/scipy/scikit-learn, no Django, so that
-`related_eval` measures exactly the code the site runs.
+"""The related-articles engine: numpy/scipy/scikit-learn and a numba-compiled search, no Django,
+so that `related_eval` measures exactly the code the site runs.
 
 An article becomes a `Document`; `term_weights` turns its fields into hashed, log-scaled term
 weights (a headline word counts 1.5 body words), which the site stores per article. An `Index`
 derives IDF from the documents it holds, so weights never go stale without a refit, and
-`Index.related` ranks candidates for batches of queries (the score is in `_adjust`).
+`Index.related` ranks candidates for batches of queries (the score's factors are in
+`scoring.multiplier`, the search for the best in `scoring.top_related`).
 """
 
 import math
@@ -12,27 +13,24 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 
+import numba
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
 
+from .scoring import multipliers, top_related
+
 # How much one word of each field weighs against one word of the body.
 FIELD_WEIGHTS = {"title": 1.5, "standfirst": 1.25, "body": 1.0}
-# A shared section or tag multiplies text similarity by up to these bonuses.
-SECTION_BONUS = 0.2
-TAG_BONUS = 0.3
-# Recency: similarity is multiplied by RECENCY_FLOOR + (1 - floor) * 2^(-days apart / half-life),
-# so a five-year-old article must be ~1.4 times as similar to beat one from the same week.
-RECENCY_HALF_LIFE_DAYS = 60.0
-RECENCY_FLOOR = 0.7
 # Below this score a candidate is not related, however few others there are: no filler.
 MIN_SCORE = 0.05
 MAX_RELATED = 6
-MAX_BOOST = 1 + SECTION_BONUS + TAG_BONUS
-# Queries scored per matrix product: bounds memory to BATCH x articles floats.
-BATCH = 256
-# Up to this many queries, scoring skips building the transposed index (one-article updates).
+# Queries handed to the compiled search at a time (between progress reports).
+BATCH = 2048
+# Parallel jobs per batch: a few per thread, so that uneven queries even out.
+CHUNKS = 4 * numba.get_num_threads()
+# Up to this many queries, scoring every pair is cheaper than building the term postings.
 FEW_ROWS = 16
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
@@ -117,15 +115,22 @@ class Index:
             (_ragged(weights, np.float32)[0].copy(), term_ids, indptr),
             shape=(len(self.ids), _hasher.n_features),
         )
+        counts.sort_indices()
         document_frequency = np.bincount(term_ids, minlength=_hasher.n_features)
         n = len(self.ids)
         idf = (np.log((1 + n) / (1 + document_frequency)) + 1).astype(np.float32)
         counts.data *= idf[counts.indices]
         self.vectors = normalize(counts, copy=False)
         self.days = np.asarray(days, dtype=np.float64)
-        self.sections = _membership(sections)
-        self.tags = _membership(tags)
-        self.tag_counts = np.asarray(self.tags.sum(axis=1)).ravel()
+        section_matrix = _membership(sections)
+        tag_matrix = _membership(tags)
+        self.facts = (
+            self.days,
+            section_matrix.indptr.astype(np.int64),
+            section_matrix.indices.astype(np.int64),
+            tag_matrix.indptr.astype(np.int64),
+            tag_matrix.indices.astype(np.int64),
+        )
 
     @classmethod
     def of(cls, documents):
@@ -145,84 +150,76 @@ class Index:
         )
 
     @cached_property
-    def vectors_t(self):
-        """Term-major copy for scoring many queries at once; one-article updates never need it."""
-        return self.vectors.T.tocsr()
+    def _search(self):
+        """Rows, postings and per-term bounds for the compiled search, over the terms in use
+        (numbered densely, so arrays are sized by the archive's vocabulary, not the hash space).
+        """
+        _, dense_terms = np.unique(self.vectors.indices, return_inverse=True)
+        dense_terms = dense_terms.astype(np.int32)
+        rows = (self.vectors.indptr.astype(np.int64), dense_terms, self.vectors.data)
+        by_term = sp.csr_matrix(rows[::-1], shape=(len(self), int(dense_terms.max(initial=-1)) + 1))
+        by_term = by_term.tocsc()
+        frequency = np.diff(by_term.indptr).astype(np.int64)
+        used = frequency > 0
+        largest = np.zeros(len(frequency), dtype=np.float32)
+        largest[used] = np.maximum.reduceat(by_term.data, by_term.indptr[:-1][used])
+        postings = (by_term.indptr.astype(np.int64), by_term.indices.astype(np.int32), by_term.data)
+        return rows, postings, (frequency, largest)
 
     def __len__(self):
         return len(self.ids)
 
     def score(self, rows):
         """Scores of the documents at `rows` against every document (a dense rows x N array)."""
-        rows = np.asarray(rows)
-        text = self._text(rows)
+        rows = np.asarray(rows, dtype=np.int64)
+        text = (self.vectors @ self.vectors[rows].T).T.toarray()
         queries, candidates = np.indices(text.shape).reshape(2, -1)
-        return self._adjust(text.ravel(), rows[queries], candidates).reshape(text.shape)
-
-    def _text(self, rows):
-        """Cosine of the rows' vectors with every document; few rows skip the transposed copy."""
-        if len(rows) <= FEW_ROWS:
-            return (self.vectors @ self.vectors[rows].T).T.toarray()
-        return (self.vectors[rows] @ self.vectors_t).toarray()
-
-    def _adjust(self, text, queries, candidates):
-        """Final scores of (query, candidate) pairs from their text cosines.
-
-        Text similarity is raised by a shared section and by tag overlap (Jaccard), then weighed
-        by how far apart in time the two articles were published. Time apart, not age, keeps
-        the score symmetric and keeps stored lists valid as the clock moves on.
-        """
-        same_section = _rowwise_dot(self.sections, queries, candidates) > 0
-        shared_tags = _rowwise_dot(self.tags, queries, candidates)
-        union = self.tag_counts[queries] + self.tag_counts[candidates] - shared_tags
-        tag_overlap = np.divide(shared_tags, union, out=np.zeros_like(shared_tags), where=union > 0)
-        boost = 1.0 + SECTION_BONUS * same_section + TAG_BONUS * tag_overlap
-        apart = np.abs(self.days[queries] - self.days[candidates])
-        # An unknown date counts as half a half-life apart: neither fresh nor stale.
-        apart = np.where(np.isnan(apart), RECENCY_HALF_LIFE_DAYS / 2, apart)
-        recency = RECENCY_FLOOR + (1 - RECENCY_FLOOR) * np.exp2(-apart / RECENCY_HALF_LIFE_DAYS)
-        return text * boost * recency
+        factors = multipliers(self.facts, rows[queries], candidates)
+        return text * factors.reshape(text.shape)
 
     def related(self, rows=None, k=MAX_RELATED, min_score=MIN_SCORE, progress=None):
         """For each query row, up to k (id, score) pairs, best first, never the query itself.
 
-        Boosts and recency only rescale text similarity within [RECENCY_FLOOR, MAX_BOOST], so a
-        candidate whose text cosine is below RECENCY_FLOOR / MAX_BOOST of the k-th best cannot
-        reach the top k: only the rest are scored in full. The result is exact, and most of
-        the archive is skipped after one sparse product per batch.
+        Scores at least `min_score` (> 0); equal scores in row order. Many rows go through the
+        compiled search (`scoring.top_related`, exact, without scoring every pair); a few are
+        scored against every document, which needs no postings.
         """
-        rows = np.arange(len(self)) if rows is None else np.asarray(rows)
-        k = min(k, len(self) - 1)
+        if min_score <= 0:
+            raise ValueError("min_score must be positive")
+        rows = np.arange(len(self)) if rows is None else np.asarray(rows, dtype=np.int64)
+        k = max(min(k, len(self) - 1), 0)
+        if len(rows) <= FEW_ROWS:
+            return self.related_exhaustively(rows, k, min_score)
         results = []
+        vectors, postings, bounds = self._search
         for start in range(0, len(rows), BATCH):
             batch = rows[start : start + BATCH]
-            text = self._text(batch)
-            text[np.arange(len(batch)), batch] = -1.0
-            kth = np.partition(text, -k, axis=1)[:, -k] if k > 0 else np.full(len(batch), np.inf)
-            cutoff = np.maximum(kth * RECENCY_FLOOR, min_score) / MAX_BOOST
-            queries, candidates = np.nonzero(text >= cutoff[:, None])
-            scores = self._adjust(text[queries, candidates], batch[queries], candidates)
-            results.extend(self._top(len(batch), queries, candidates, scores, k, min_score))
+            best = np.full((len(batch), k), -1, dtype=np.int64)
+            scores = np.zeros((len(batch), k))
+            top_related(
+                batch, vectors, postings, bounds, self.facts, min_score, best, scores, CHUNKS
+            )
+            results.extend(self._listed(best, scores))
             if progress:
                 progress(len(batch))
         return results
 
-    def _top(self, count, queries, candidates, scores, k, min_score):
-        order = np.lexsort((-scores, queries))
-        starts = np.searchsorted(queries[order], np.arange(count + 1))
-        top = []
-        for query in range(count):
-            best = order[starts[query] : starts[query + 1]][:k]
-            top.append(
-                [
-                    (self.ids[candidates[i]], float(scores[i]))
-                    for i in best
-                    if scores[i] >= min_score
-                ]
-            )
-        return top
+    def related_exhaustively(self, rows, k=MAX_RELATED, min_score=MIN_SCORE):
+        """`related` by scoring every pair: the reference the compiled search must equal."""
+        rows = np.asarray(rows, dtype=np.int64)
+        results = []
+        for start in range(0, len(rows), FEW_ROWS):
+            batch = rows[start : start + FEW_ROWS]
+            scores = self.score(batch)
+            scores[np.arange(len(batch)), batch] = -np.inf
+            # Stable: equal scores keep row order.
+            order = np.argsort(-scores, axis=1, kind="stable")[:, :k]
+            best = np.where(np.take_along_axis(scores, order, 1) >= min_score, order, -1)
+            results.extend(self._listed(best, np.take_along_axis(scores, order, 1)))
+        return results
 
-
-def _rowwise_dot(matrix, left, right):
-    """matrix[left[i]] . matrix[right[i]] for every i, without forming all pairs."""
-    return np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1), dtype=np.float32).ravel()
+    def _listed(self, best, scores):
+        return [
+            [(self.ids[row], float(score)) for row, score in zip(r, s, strict=True) if row >= 0]
+            for r, s in zip(best, scores, strict=True)
+        ]

@@ -1,7 +1,8 @@
 """Between the site's articles and the engine: full rebuilds and one-article updates.
 
-A rebuild reads every published article, stores its term weights (`ArticleTerms`) and its list
-(`RelatedArticle`). An update after a publish re-reads only that article: the others come from
+A rebuild reads every published article a chunk at a time, keeping only its compact term
+weights (the bodies are dropped as it goes, so memory does not grow with their length), then
+stores the weights (`ArticleTerms`) and every list (`RelatedArticle`) in batched inserts. An update after a publish re-reads only that article: the others come from
 their stored weights, so it costs one pass over compact arrays, not over article bodies. Because
 the score is symmetric, the lists the changed article should enter are exactly those whose weakest
 entry it now beats, and the lists it may leave are those that hold it; only these are recomputed.
@@ -21,6 +22,8 @@ from .engine import MAX_RELATED, MIN_SCORE, Document, Index, day_number, term_we
 from .models import ArticleTerms, RelatedArticle
 
 WRITE_BATCH = 2000
+# Articles read (and their bodies held) at a time during a rebuild.
+READ_BATCH = 2000
 # Rich text from the editor is well-formed, so dropping tags by pattern is enough for counting
 # words, and many times faster than an HTML parser over a whole archive.
 TAG = re.compile(r"<[^>]*>")
@@ -101,31 +104,64 @@ def stored_index(exclude=()):
     return Index(*columns)
 
 
-def _write_lists(index, rows, results):
+def _bulk_create(model, rows):
+    """Insert in batches without holding every instance at once (bulk_create lists its input)."""
+    batch = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == WRITE_BATCH:
+            model.objects.bulk_create(batch)
+            batch = []
+    model.objects.bulk_create(batch)
+
+
+def _write_lists(index, rows, results, replace=True):
     ids = [index.ids[row] for row in rows]
-    RelatedArticle.objects.filter(article_id__in=ids).delete()
-    RelatedArticle.objects.bulk_create(
+    if replace:
+        RelatedArticle.objects.filter(article_id__in=ids).delete()
+    _bulk_create(
+        RelatedArticle,
         (
             RelatedArticle(article_id=article_id, related_id=related_id, rank=rank, score=score)
             for article_id, ranked in zip(ids, results, strict=True)
             for rank, (related_id, score) in enumerate(ranked, start=1)
         ),
-        batch_size=WRITE_BATCH,
     )
+
+
+def read_archive():
+    """Term weights of every published article: `ArticleTerms.COLUMNS` lists, in pk order."""
+    ids = list(ArticlePage.objects.published().order_by("pk").values_list("pk", flat=True))
+    columns = [[] for _ in ArticleTerms.COLUMNS]
+    for start in range(0, len(ids), READ_BATCH):
+        chunk = ArticlePage.objects.filter(pk__in=ids[start : start + READ_BATCH]).order_by("pk")
+        for document in article_documents(chunk):
+            row = ArticleTerms.from_document(document)
+            for column, name in zip(columns, ArticleTerms.COLUMNS, strict=True):
+                column.append(getattr(row, name))
+    return columns
+
+
+def store(columns, index, results):
+    """Replace every stored weight and list with a rebuild's, in one transaction."""
+    with transaction.atomic():
+        ArticleTerms.objects.all().delete()
+        _bulk_create(
+            ArticleTerms,
+            (
+                ArticleTerms(**dict(zip(ArticleTerms.COLUMNS, row, strict=True)))
+                for row in zip(*columns, strict=True)
+            ),
+        )
+        RelatedArticle.objects.all().delete()
+        _write_lists(index, range(len(index)), results, replace=False)
 
 
 def rebuild(progress=None):
     """Recompute every stored list from scratch; returns the number of articles indexed."""
-    documents = article_documents(ArticlePage.objects.published().order_by("pk"))
-    index = Index.of(documents)
-    results = index.related(progress=progress)
-    with transaction.atomic():
-        ArticleTerms.objects.all().delete()
-        ArticleTerms.objects.bulk_create(
-            (ArticleTerms.from_document(doc) for doc in documents), batch_size=WRITE_BATCH
-        )
-        RelatedArticle.objects.all().delete()
-        _write_lists(index, range(len(index)), results)
+    columns = read_archive()
+    index = Index(*columns)
+    store(columns, index, index.related(progress=progress))
     return len(index)
 
 

@@ -1,17 +1,27 @@
 """Related articles at scale: a full rebuild and the update after one publish, on synthetic
 articles of realistic length (~600 words, built from sentences of ../shared/corpus/news when it
 is there, else from a generated vocabulary), with plain TF-IDF fitting as the in-run baseline.
+
+The 10,000-article run goes through the database (read and weigh, score, write: each timed);
+`--large` adds 100,000 articles in memory, each measurement in its own child process so that
+its peak memory is its own. The engine there weighs articles 2,000 at a time and keeps only
+their term weights, as `rebuild_related` does.
 """
 
 import json
+import multiprocessing
+import os
 import random
 import resource
+import statistics
 import time
 from datetime import timedelta
 from functools import partial
+from itertools import islice
 from pathlib import Path
 
-from django.db import transaction
+import django
+from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import timezone
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -22,7 +32,7 @@ from benchmarks import timed
 from headline.news.models import ArticlePage, ArticleTag, HomePage, SectionPage
 from headline.related import index
 from headline.related.engine import Document, Index, day_number, term_weights
-from headline.related.models import RelatedArticle
+from headline.related.models import ArticleTerms, RelatedArticle
 
 NEWS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "news"
 SECTIONS = 8
@@ -55,9 +65,12 @@ def sentence_pools():
 
 
 def synthetic_articles(count, seed=0):
+    return list(generate_articles(count, seed))
+
+
+def generate_articles(count, seed=0):
     rng = random.Random(seed)
     pools = sentence_pools()
-    articles = []
     for _ in range(count):
         topic = rng.randrange(len(pools))
         pool = pools[topic]
@@ -65,7 +78,7 @@ def synthetic_articles(count, seed=0):
             ". ".join(rng.choice(pool) for _ in range(rng.randint(2, 4))) + "."
             for _ in range(rng.randint(6, 10))
         ]
-        articles.append(
+        yield (
             {
                 "title": " ".join(rng.choice(pool).split()[:12]),
                 "standfirst": rng.choice(pool)[:400],
@@ -77,10 +90,9 @@ def synthetic_articles(count, seed=0):
                 "days_ago": rng.uniform(0, 365 * YEARS),
             }
         )
-    return articles
 
 
-def engine_documents(articles):
+def engine_documents(articles, start=0):
     now = timezone.now()
     return [
         Document(
@@ -92,13 +104,32 @@ def engine_documents(articles):
             sections=(a["section"],),
             tags=tuple(a["tags"]),
         )
-        for i, a in enumerate(articles)
+        for i, a in enumerate(articles, start=start)
     ]
 
 
-def engine_rebuild(articles):
-    index_ = Index.of(term_weights(engine_documents(articles)))
-    return index_.related()
+def engine_rebuild(articles, batch=index.READ_BATCH, phases=None):
+    """The engine's full rebuild from an iterable of articles, weighing `batch` at a time and
+    keeping only the stored form of each (as rebuild_related does); `phases` gets seconds."""
+    phases = {} if phases is None else phases
+    started = time.perf_counter()
+    columns = [[] for _ in ArticleTerms.COLUMNS]
+    articles = iter(articles)
+    done = 0
+    while chunk := list(islice(articles, batch)):
+        for document in term_weights(engine_documents(chunk, start=done)):
+            row = ArticleTerms.from_document(document)
+            for column, name in zip(columns, ArticleTerms.COLUMNS, strict=True):
+                column.append(getattr(row, name))
+        done += len(chunk)
+    phases["weigh"] = time.perf_counter() - started
+    started = time.perf_counter()
+    engine = Index(*columns)
+    phases["index"] = time.perf_counter() - started
+    started = time.perf_counter()
+    results = engine.related()
+    phases["score"] = time.perf_counter() - started
+    return results
 
 
 def baseline_fit(articles):
@@ -149,21 +180,17 @@ def add_article(section, position, a, now, n):
 
 
 def run(options):
+    print(f"  (load: {os.getloadavg()[0]:.1f} {os.getloadavg()[1]:.1f}; {os.cpu_count()} cores)")
     articles = synthetic_articles(10_000)
     fit = measure_in_memory(articles, repeats=3)
     started = time.perf_counter()
     with override_settings(TASKS=NO_BACKGROUND_TASKS):
         fill_database(articles)
     print(f"  (setup: {len(articles)} pages inserted in {time.perf_counter() - started:.0f} s)")
-    rebuild, count = timed(index.rebuild, 3)
-    print(f"  rebuild_related, database          {rebuild:8.2f} s  ({rebuild / fit:.1f}x baseline)")
-    print(f"  stored: {count} articles, {RelatedArticle.objects.count()} related links")
+    measure_database(fit, repeats=3)
     measure_updates(articles, len(articles))
     if options.large:
-        # In memory only: the database part grows linearly (reading and writing rows).
-        measure_in_memory(synthetic_articles(100_000), repeats=1)
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"  peak memory of this process        {peak:8.0f} MB")
+        measure_large(100_000)
 
 
 def measure_in_memory(articles, repeats):
@@ -175,6 +202,66 @@ def measure_in_memory(articles, repeats):
     engine, _ = timed(partial(engine_rebuild, articles), repeats)
     print(f"  engine rebuild, in memory          {engine:8.2f} s  ({engine / fit:.1f}x baseline)")
     return fit
+
+
+def measure_database(fit, repeats):
+    """rebuild_related's phases on the database: read and weigh, score, write (medians)."""
+    phases = {"read and weigh": [], "score": [], "write": [], "total": []}
+    for _ in range(repeats):
+        started = time.perf_counter()
+        columns = index.read_archive()
+        phases["read and weigh"].append(time.perf_counter() - started)
+        moment = time.perf_counter()
+        engine = Index(*columns)
+        results = engine.related()
+        phases["score"].append(time.perf_counter() - moment)
+        moment = time.perf_counter()
+        index.store(columns, engine, results)
+        phases["write"].append(time.perf_counter() - moment)
+        phases["total"].append(time.perf_counter() - started)
+    rows = RelatedArticle.objects.count()
+    for name, durations in phases.items():
+        median = statistics.median(durations)
+        print(
+            f"  rebuild_related, database: {name:<14} {median:7.2f} s  ({median / fit:.1f}x baseline)"
+        )
+    write = statistics.median(phases["write"])
+    print(
+        f"  stored: {len(engine)} articles, {rows} related links; write "
+        f"{write / (len(engine) + rows) * 1e6:.0f} us a row ({connection.vendor})"
+    )
+
+
+def measure_large(count):
+    """Baseline and engine at `count` articles, each in a new interpreter with its own peak."""
+    print(f"{count} articles, in memory (each measurement in a fresh process)")
+    context = multiprocessing.get_context("spawn")
+    figures = {}
+    for name in ("baseline", "engine"):
+        with context.Pool(1, initializer=django.setup) as pool:
+            figures[name] = pool.apply(_large_child, (name, count))
+    fit = figures["baseline"]["seconds"]
+    for name, figure in figures.items():
+        phases = "".join(f", {phase} {sec:.1f} s" for phase, sec in figure["phases"].items())
+        print(
+            f"  {name:<8} {figure['seconds']:8.2f} s  ({figure['seconds'] / fit:.1f}x baseline"
+            f"{phases}); peak memory {figure['peak_mb']:.0f} MB"
+        )
+    print(f"  (load after: {os.getloadavg()[0]:.1f})")
+
+
+def _large_child(name, count):
+    phases = {}
+    started = time.perf_counter()
+    if name == "baseline":
+        baseline_fit(list(generate_articles(count)))
+    else:
+        engine_rebuild(generate_articles(count), phases=phases)
+    return {
+        "seconds": time.perf_counter() - started,
+        "phases": phases,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
 
 
 def measure_updates(articles, size, repeats=7):

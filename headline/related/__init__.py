@@ -13,8 +13,10 @@ the score symmetric and the stored lists valid as time passes. Candidates under 
 shown: fewer cards, or none, rather than filler. Editors' pins (`RelatedPin`) come first.
 
 Storage and updates. `RelatedArticle` rows (article, related, rank, score) make the box one query
-plus one for thumbnails, whatever the archive's size. `rebuild_related` recomputes everything in
-batches of matrix products. Publishing, changing or withdrawing an article queues a task that
+plus one for thumbnails, whatever the archive's size. `rebuild_related` recomputes everything
+with a compiled search (`scoring.top_related`) that walks term postings rarest first and stops
+reading the common terms once they cannot change the result, then rescores the survivors
+exactly, so it never scores all pairs of a large archive. Publishing, changing or withdrawing an article queues a task that
 re-weighs only that article, scores it against the stored terms and, the score being symmetric,
 recomputes its own list, the lists whose weakest entry it now beats and the lists that held it.
 

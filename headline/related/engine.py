@@ -212,10 +212,14 @@ class Index:
             batch = rows[start : start + FEW_ROWS]
             scores = self.score(batch)
             scores[np.arange(len(batch)), batch] = -np.inf
-            # Stable: equal scores keep row order.
-            order = np.argsort(-scores, axis=1, kind="stable")[:, :k]
-            best = np.where(np.take_along_axis(scores, order, 1) >= min_score, order, -1)
-            results.extend(self._listed(best, np.take_along_axis(scores, order, 1)))
+            for row_scores in scores:
+                floor = min_score
+                if 0 < k < len(row_scores):
+                    floor = max(floor, -np.partition(-row_scores, k - 1)[k - 1])
+                # Ascending rows sorted stably: equal scores keep row order.
+                best = np.flatnonzero(row_scores >= floor)
+                best = best[np.argsort(-row_scores[best], kind="stable")][:k]
+                results.append([(self.ids[row], float(row_scores[row])) for row in best])
         return results
 
     def _listed(self, best, scores):

@@ -154,16 +154,22 @@ class Index:
         """Rows, postings and per-term bounds for the compiled search, over the terms in use
         (numbered densely, so arrays are sized by the archive's vocabulary, not the hash space).
         """
-        _, dense_terms = np.unique(self.vectors.indices, return_inverse=True)
-        dense_terms = dense_terms.astype(np.int32)
+        # A lookup table over the hash space, not np.unique: no sort of every stored term.
+        used = np.zeros(self.vectors.shape[1], dtype=bool)
+        used[self.vectors.indices] = True
+        dense_terms = (np.cumsum(used, dtype=np.int32) - 1)[self.vectors.indices]
         rows = (self.vectors.indptr.astype(np.int64), dense_terms, self.vectors.data)
         by_term = sp.csr_matrix(rows[::-1], shape=(len(self), int(dense_terms.max(initial=-1)) + 1))
         by_term = by_term.tocsc()
         frequency = np.diff(by_term.indptr).astype(np.int64)
-        used = frequency > 0
+        present = frequency > 0
         largest = np.zeros(len(frequency), dtype=np.float32)
-        largest[used] = np.maximum.reduceat(by_term.data, by_term.indptr[:-1][used])
-        postings = (by_term.indptr.astype(np.int64), by_term.indices.astype(np.int32), by_term.data)
+        largest[present] = np.maximum.reduceat(by_term.data, by_term.indptr[:-1][present])
+        postings = (
+            by_term.indptr.astype(np.int64),
+            by_term.indices.astype(np.int32, copy=False),
+            by_term.data,
+        )
         return rows, postings, (frequency, largest)
 
     def __len__(self):

@@ -128,3 +128,13 @@ def test_related_eval_computes_precision_and_ndcg(tmp_path):
     expected = {"precision_at_k": 0.8, "ndcg_at_k": 1.0}
     assert summary["engine"] == expected and summary["baseline"] == expected
     assert (summary["k"], summary["articles"]) == (2, 5)
+
+
+def test_withdrawing_the_last_published_article_empties_the_related_index(section):
+    from headline.related.index import refresh
+    from headline.related.models import ArticleTerms
+
+    only = story(section, "Rail strike begins", RAIL)
+    only.unpublish()
+    assert refresh(only.pk, withdrawn=True) == []
+    assert not ArticleTerms.objects.exists()

@@ -120,7 +120,8 @@ class Index:
         n = len(self.ids)
         idf = (np.log((1 + n) / (1 + document_frequency)) + 1).astype(np.float32)
         counts.data *= idf[counts.indices]
-        self.vectors = normalize(counts, copy=False)
+        # scikit-learn refuses an empty matrix; an archive with no published article has no rows.
+        self.vectors = normalize(counts, copy=False) if n else counts
         self.days = np.asarray(days, dtype=np.float64)
         section_matrix = _membership(sections)
         tag_matrix = _membership(tags)

@@ -57,8 +57,10 @@ test-services: install checkers
 screenshot: install
 	UPDATE_SCREENSHOTS=1 env -u DATABASE_URL -u REDIS_URL $(VENV)/bin/pytest tests/test_browser_article.py
 
+# Not part of `make test` or CI. BENCH picks benchmarks and flags, e.g. `make bench BENCH=pages`
+# or `make bench BENCH="pages --profile"`; the page benchmark names what it needs that is missing.
 bench: install
-	$(PY) -m benchmarks
+	$(PY) -m benchmarks $(BENCH)
 
 # Lighthouse on the demo article served by gunicorn with production settings (see audit/).
 audit: install checkers

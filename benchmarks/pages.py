@@ -1,0 +1,413 @@
+"""Pages under load, Headline next to the WordPress peer in one interleaved run.
+
+Headline runs as production runs it (gunicorn, 4 workers, production settings, PostgreSQL,
+Redis; `benchmarks.pages_setup`) over the benchmark newsroom (`benchmarks.site`). The WordPress
+peer of ../shared/bench/wordpress/ is measured in the same run when it answers; each page is
+loaded with `wrk -t2 -c16 --latency` for BENCH_SECONDS (15) seconds, Headline then WordPress,
+page after page, the whole round BENCH_RUNS (3) times, and the medians are kept: the machine is
+shared, so only ratios taken in one run mean anything. The ceiling is nginx serving each
+article's HTML as a file. Headline's queries per page are counted in-process, with the test
+client on the same database and cache.
+
+The table is printed and written to artifacts/bench.json. `--profile` instead profiles
+BENCH_RENDERS (50) article renders in-process with pyinstrument (artifacts/bench/profile.html).
+"""
+
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from datetime import UTC, datetime
+from io import StringIO
+from pathlib import Path
+
+from benchmarks.pages_setup import PORT, ROOT, WORK, environment, mark_built
+
+SECONDS = int(os.environ.get("BENCH_SECONDS", "15"))
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+RENDERS = int(os.environ.get("BENCH_RENDERS", "50"))
+CEILING_PORT = int(os.environ.get("BENCH_CEILING_PORT", "8092"))
+WORDPRESS = os.environ.get("WORDPRESS_URL", "http://127.0.0.1:8081").rstrip("/")
+WORDPRESS_CEILING = os.environ.get("WORDPRESS_CEILING_URL", "http://127.0.0.1:8082/article.html")
+WORDPRESS_SETUP = (ROOT.parent / "shared" / "bench" / "wordpress" / "setup.sh").resolve()
+WORDPRESS_ARTICLE = (
+    "/2024/06/19/putin-visits-north-korea-to-strengthen-defense-ties-amid-ukraine-conflict/"
+)
+# The peer searches a word in nearly every post ("korea"); "said" is in most of Headline's.
+SEARCH = os.environ.get("BENCH_SEARCH", "said")
+HEADLINE = f"http://127.0.0.1:{PORT}"
+CEILING = f"http://127.0.0.1:{CEILING_PORT}/article.html"
+BIN = Path(sys.executable).parent
+
+
+def pages(article_path):
+    """Rows of the table: key, label, Headline URL, WordPress URL, wrk connections."""
+    return [
+        ("article", "article", HEADLINE + article_path, WORDPRESS + WORDPRESS_ARTICLE, 16),
+        ("article_one", "article, one connection", HEADLINE + article_path,
+         WORDPRESS + WORDPRESS_ARTICLE, 1),
+        ("home", "home", HEADLINE + "/", WORDPRESS + "/", 16),
+        ("section", "section / category", HEADLINE + "/international/",
+         WORDPRESS + "/category/international/", 16),
+        ("feed", "RSS feed", HEADLINE + "/feed/", WORDPRESS + "/feed/", 16),
+        ("search", "search", f"{HEADLINE}/search/?q={SEARCH}", WORDPRESS + "/?s=korea", 16),
+        ("ceiling", "nginx serving the article as a file", CEILING, WORDPRESS_CEILING, 16),
+    ]  # fmt: skip
+
+
+def run(options):
+    from benchmarks import site
+
+    if not options.site_is_built:
+        started = time.perf_counter()
+        counts = site.build()
+        mark_built()
+        print(
+            f"  built the benchmark site: {counts['articles']} articles, {counts['comments']} "
+            f"approved comments ({time.perf_counter() - started:.0f} s)"
+        )
+    collectstatic()
+    if options.profile:
+        profile(site.ARTICLE_PATH)
+        return
+    rows = pages(site.ARTICLE_PATH)
+    queries = count_queries(rows)
+    peer = wordpress_running()
+    if not peer:
+        print(
+            f"  WordPress peer not answering at {WORDPRESS}/ and {WORDPRESS_CEILING}: measuring "
+            f"Headline alone.\n  Start it with `bash {WORDPRESS_SETUP}` as root (first time: "
+            f"installs and loads it), later `bash {WORDPRESS_SETUP} start`."
+        )
+    with gunicorn(), nginx_ceiling(site.ARTICLE_PATH):
+        results = measure(rows, peer)
+    report = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "wrk": f"-t2 -c16 -d{SECONDS}s --latency (one connection: -t1 -c1), median of {RUNS}",
+        "load_average": results.pop("load"),
+        "wordpress_running": peer,
+        "search": SEARCH,
+        "rows": [
+            {
+                "page": key,
+                "label": label,
+                "headline": results[key]["headline"] | {"queries": queries.get(key)},
+                "wordpress": results[key].get("wordpress"),
+                "ratio": ratio(results[key]),
+            }
+            for key, label, *_ in rows
+        ],
+    }
+    print_table(report)
+    out = ROOT / "artifacts" / "bench.json"
+    out.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"  written to {out.relative_to(ROOT)}")
+
+
+def collectstatic():
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0, stdout=StringIO())
+
+
+def count_queries(rows):
+    """Queries of each Headline page, in-process on the same database and cache (second request)."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    counts = {}
+    for key, _, url, *_ in rows:
+        if key == "ceiling":
+            continue
+        path = url.removeprefix(HEADLINE)
+        client.get(path)  # the first request makes image renditions and fills caches
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+        if response.status_code != 200:
+            raise SystemExit(f"{path} answered {response.status_code} in-process")
+        counts[key] = len(captured)
+    return counts
+
+
+def fetch(url, timeout=30):
+    """Status and body of one GET, without compression (as wrk asks)."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def wordpress_running():
+    try:
+        return fetch(WORDPRESS + "/", 10)[0] == 200 and fetch(WORDPRESS_CEILING, 10)[0] == 200
+    except OSError:
+        return False
+
+
+class gunicorn:
+    """Headline in production settings on 127.0.0.1:BENCH_PORT, 4 workers, for a `with` block."""
+
+    def __enter__(self):
+        log = (WORK / "gunicorn.log").open("w")
+        self.process = subprocess.Popen(
+            [BIN / "gunicorn", "headline.wsgi", "--workers", "4", "--bind", f"127.0.0.1:{PORT}"],
+            cwd=ROOT,
+            env=os.environ | environment(),
+            stdout=log,
+            stderr=log,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"gunicorn exited: see {WORK / 'gunicorn.log'}")
+            try:
+                fetch(HEADLINE + "/", 10)
+                return self
+            except OSError:
+                time.sleep(0.5)
+        self.__exit__()
+        raise SystemExit(f"gunicorn did not answer on {HEADLINE} within 60 s")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+class nginx_ceiling:
+    """nginx (Debian's defaults: sendfile, keep-alive) serving Headline's article HTML as a file."""
+
+    def __init__(self, article_path):
+        self.article_path = article_path
+
+    def __enter__(self):
+        folder = WORK / "nginx"
+        (folder / "root").mkdir(parents=True, exist_ok=True)
+        status, body = fetch(HEADLINE + self.article_path)
+        if status != 200:
+            raise SystemExit(f"{self.article_path} answered {status}")
+        (folder / "root" / "article.html").write_bytes(body)
+        config = folder / "nginx.conf"
+        config.write_text(
+            f"""daemon off;
+worker_processes auto;
+pid {folder}/nginx.pid;
+error_log {folder}/error.log;
+events {{ worker_connections 768; }}
+http {{
+    sendfile on;
+    tcp_nopush on;
+    types {{ text/html html; }}
+    access_log off;
+    client_body_temp_path {folder}/tmp;
+    proxy_temp_path {folder}/tmp;
+    fastcgi_temp_path {folder}/tmp;
+    uwsgi_temp_path {folder}/tmp;
+    scgi_temp_path {folder}/tmp;
+    server {{
+        listen 127.0.0.1:{CEILING_PORT};
+        root {folder}/root;
+        location / {{ try_files $uri =404; }}
+    }}
+}}
+"""
+        )
+        self.process = subprocess.Popen(
+            ["nginx", "-c", str(config), "-p", str(folder)],
+            env=os.environ | {"PATH": os.environ.get("PATH", "") + ":/usr/sbin"},
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(50):
+            try:
+                fetch(CEILING, 5)
+                return self
+            except OSError:
+                time.sleep(0.1)
+        self.__exit__()
+        raise SystemExit(f"nginx did not serve {CEILING}: see {folder / 'error.log'}")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def wrk(url, connections, seconds):
+    threads = 1 if connections == 1 else 2
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return parse_wrk(output)
+
+
+def milliseconds(text):
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
+
+
+def parse_wrk(output):
+    """Requests/s, p50 and p99 in ms, and the failures wrk counted, from `wrk --latency` output."""
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    sockets = re.search(r"Socket errors: (.*)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50_ms": milliseconds(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1)),
+        "p99_ms": milliseconds(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1)),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+        "socket_errors": sockets.group(1).strip() if sockets else "",
+    }
+
+
+def measure(rows, peer):
+    """Interleaved wrk runs; per page and system: status, bytes, each run and the medians."""
+    systems = ["headline", "wordpress"] if peer else ["headline"]
+    results = {key: {} for key, *_ in rows}
+    targets = []
+    for key, _, headline_url, wordpress_url, connections in rows:
+        for system, url in zip(systems, (headline_url, wordpress_url), strict=False):
+            status, body = fetch(url)
+            if status != 200:
+                raise SystemExit(f"{url} answered {status}, not 200")
+            results[key][system] = {"url": url, "bytes": len(body), "runs": []}
+            targets.append((key, system, url, connections))
+    load = {"before": os.getloadavg()[0]}
+    for _, _, url, connections in targets:
+        wrk(url, connections, 2)  # warm-up, discarded: caches, OPcache, buffer pools
+    total = RUNS * len(targets) * SECONDS
+    print(
+        f"  measuring {len(targets)} targets x {RUNS} runs x {SECONDS} s (~{total // 60 + 1} min)"
+    )
+    for run_number in range(RUNS):
+        for key, system, url, connections in targets:
+            results[key][system]["runs"].append(wrk(url, connections, SECONDS))
+        print(f"  run {run_number + 1}/{RUNS} done, load {os.getloadavg()[0]:.2f}")
+    load["after"] = os.getloadavg()[0]
+    for measured in results.values():
+        for entry in measured.values():
+            runs = entry["runs"]
+            for field in ("rps", "p50_ms", "p99_ms"):
+                entry[field] = statistics.median(r[field] for r in runs)
+            entry["failures"] = sum(r["non_2xx"] for r in runs)
+            entry["socket_errors"] = [r["socket_errors"] for r in runs if r["socket_errors"]]
+    results["load"] = load
+    return results
+
+
+def ratio(measured):
+    if "wordpress" not in measured:
+        return None
+    return round(measured["headline"]["rps"] / measured["wordpress"]["rps"], 2)
+
+
+def print_table(report):
+    print(f"\n  wrk {report['wrk']}; load average {report['load_average']}")
+    header = "| page | Headline req/s | p50 ms | p99 ms | bytes | queries |"
+    header += " WordPress req/s | p50 ms | p99 ms | bytes | Headline / WordPress |"
+    print(header)
+    print("|" + "---|" * (header.count("|") - 1))
+    problems = []
+    for row in report["rows"]:
+        h, w = row["headline"], row["wordpress"]
+        cells = [row["label"], *system_cells(h), "—" if h["queries"] is None else str(h["queries"])]
+        cells += [*system_cells(w), f"{row['ratio']:.2f}" if row["ratio"] else "—"]
+        print("| " + " | ".join(cells) + " |")
+        for name, entry in (("Headline", h), ("WordPress", w)):
+            if entry and (entry["failures"] or entry["socket_errors"]):
+                problems.append(
+                    f"{row['label']} ({name}): {entry['failures']} non-2xx responses, "
+                    f"socket errors {entry['socket_errors']}"
+                )
+    for problem in problems:
+        print(f"  ! {problem}")
+
+
+def system_cells(entry):
+    if entry is None:
+        return ["—"] * 4
+    return [
+        f"{entry['rps']:,.0f}",
+        f"{entry['p50_ms']:.1f}",
+        f"{entry['p99_ms']:.1f}",
+        f"{entry['bytes']:,}",
+    ]
+
+
+def profile(article_path):
+    """Profile RENDERS renders of the article in-process and print where their time goes."""
+    from django.test import Client
+    from pyinstrument import Profiler
+
+    client = Client()
+    client.get(article_path)  # renditions and caches, as for a reader after the first
+    profiler = Profiler(interval=0.0005)
+    with profiler:
+        for _ in range(RENDERS):
+            client.get(article_path)
+    session = profiler.last_session
+    print(
+        f"  {RENDERS} renders of {article_path}: {session.duration / RENDERS * 1000:.1f} ms "
+        f"wall, {session.cpu_time / RENDERS * 1000:.1f} ms CPU of this process each; "
+        f"load average {os.getloadavg()[0]:.2f}"
+    )
+    root = session.root_frame()
+    print_shares("Own time by layer", own_time_by_layer(root), root.time)
+    print_shares("Headline's functions, with what they call", project_functions(root), root.time)
+    out = WORK / "profile.html"
+    out.write_text(profiler.output_html())
+    print(f"  the whole call tree: {out.relative_to(ROOT)}")
+
+
+# Where a frame's own time is booked, by the first matching fragment of its file path.
+LAYERS = [
+    ("psycopg", "database driver and waits (psycopg)"),
+    ("django/db/", "ORM (building queries, making objects)"),
+    ("django/utils/dateformat", "date formatting (the date filter)"),
+    ("django/utils/formats", "date formatting (the date filter)"),
+    ("django/utils/timezone", "date formatting (the date filter)"),
+    ("django/template/", "Django templates"),
+    ("redis", "cache (Redis client)"),
+    ("wagtail/", "Wagtail (routing, sites, rich text, images)"),
+    ("django/", "Django, other (request, middleware, URLs, HTML escaping)"),
+    ("/headline/", "Headline's own code"),
+    ("site-packages", "other libraries (WhiteNoise, taggit, modelcluster, nh3…)"),
+    ("/python3", "Python's standard library"),
+]
+
+
+def own_time_by_layer(frame, shares=None, inherited="other"):
+    """Seconds of own time per layer; built-ins (socket, sleep) count for the code calling them."""
+    shares = {} if shares is None else shares
+    path = frame.file_path or ""
+    layer = inherited
+    if path and not path.startswith("<"):
+        layer = next((name for fragment, name in LAYERS if fragment in path), "other")
+    if frame.is_synthetic or not frame.children:
+        shares[layer] = shares.get(layer, 0) + frame.time
+    for child in frame.children:
+        own_time_by_layer(child, shares, layer)
+    return shares
+
+
+def project_functions(frame, shares=None, inside=frozenset()):
+    """Inclusive time of each function in headline/, counted once when it recurses."""
+    shares = {} if shares is None else shares
+    path = frame.file_path or ""
+    key = None
+    if "/headline/" in path and "site-packages" not in path:
+        key = f"{frame.function} ({path.split('/headline/', 1)[1]}:{frame.line_no})"
+        if key not in inside:
+            shares[key] = shares.get(key, 0) + frame.time
+    for child in frame.children:
+        project_functions(child, shares, inside | {key} if key else inside)
+    return shares
+
+
+def print_shares(title, shares, total, limit=15):
+    print(f"  {title}:")
+    for name, seconds in sorted(shares.items(), key=lambda item: -item[1])[:limit]:
+        print(f"    {seconds / total * 100:5.1f} %  {name}")

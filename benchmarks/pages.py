@@ -314,7 +314,7 @@ def print_table(report):
     for row in report["rows"]:
         h, w = row["headline"], row["wordpress"]
         cells = [row["label"], *system_cells(h), "—" if h["queries"] is None else str(h["queries"])]
-        cells += [*system_cells(w), f"{row['ratio']:.2f}" if row["ratio"] else "—"]
+        cells += [*system_cells(w), f"{row['ratio']:.2f}" if row["ratio"] is not None else "—"]
         print("| " + " | ".join(cells) + " |")
         for name, entry in (("Headline", h), ("WordPress", w)):
             if entry and (entry["failures"] or entry["socket_errors"]):

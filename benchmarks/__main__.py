@@ -22,6 +22,7 @@ PREPARED = {"pages": "benchmarks.pages_setup"}
 
 
 def main():
+    sys.stdout.reconfigure(line_buffering=True)  # progress shows as it happens, also in a log
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("names", nargs="*", help=f"any of {', '.join(REGISTRY)} (default: all)")
     parser.add_argument("--large", action="store_true", help="include the slow 100k-article runs")

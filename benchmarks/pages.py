@@ -88,7 +88,7 @@ def run(options):
         results = measure(rows, peer)
     report = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "wrk": f"-t2 -c16 -d{SECONDS}s --latency (one connection: -t1 -c1), median of {RUNS}",
+        "wrk": f"-t2 -c16 -d{SECONDS}s --timeout 10s --latency (one connection: -t1 -c1), median of {RUNS}",
         "load_average": results.pop("load"),
         "wordpress_running": peer,
         "search": SEARCH,
@@ -152,51 +152,53 @@ def wordpress_running():
         return False
 
 
-class gunicorn:
-    """Headline in production settings on 127.0.0.1:BENCH_PORT, 4 workers, for a `with` block."""
+class Server:
+    """A process run for a `with` block, entered once `url` answers; its output goes to `log`."""
+
+    def __init__(self, name, command, url, log, env=None):
+        self.name, self.command, self.url, self.log, self.env = name, command, url, log, env
 
     def __enter__(self):
-        log = (WORK / "gunicorn.log").open("w")
-        self.process = subprocess.Popen(
-            [BIN / "gunicorn", "headline.wsgi", "--workers", "4", "--bind", f"127.0.0.1:{PORT}"],
-            cwd=ROOT,
-            env=os.environ | environment(),
-            stdout=log,
-            stderr=log,
-        )
+        with self.log.open("w") as log:
+            self.process = subprocess.Popen(
+                self.command, cwd=ROOT, env=self.env, stdout=log, stderr=log
+            )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise SystemExit(f"gunicorn exited: see {WORK / 'gunicorn.log'}")
+                raise SystemExit(f"{self.name} exited: see {self.log}")
             try:
-                fetch(HEADLINE + "/", 10)
+                fetch(self.url, 10)
                 return self
             except OSError:
-                time.sleep(0.5)
+                time.sleep(0.2)
         self.__exit__()
-        raise SystemExit(f"gunicorn did not answer on {HEADLINE} within 60 s")
+        raise SystemExit(f"{self.name} did not answer on {self.url} within 60 s: see {self.log}")
 
     def __exit__(self, *exc):
         self.process.terminate()
         self.process.wait(timeout=30)
 
 
-class nginx_ceiling:
+def gunicorn():
+    """Headline in production settings on 127.0.0.1:BENCH_PORT with 4 workers."""
+    command = [BIN / "gunicorn", "headline.wsgi", "--workers", "4", "--bind", f"127.0.0.1:{PORT}"]
+    return Server(
+        "gunicorn", command, HEADLINE + "/", WORK / "gunicorn.log", os.environ | environment()
+    )
+
+
+def nginx_ceiling(article_path):
     """nginx (Debian's defaults: sendfile, keep-alive) serving Headline's article HTML as a file."""
-
-    def __init__(self, article_path):
-        self.article_path = article_path
-
-    def __enter__(self):
-        folder = WORK / "nginx"
-        (folder / "root").mkdir(parents=True, exist_ok=True)
-        status, body = fetch(HEADLINE + self.article_path)
-        if status != 200:
-            raise SystemExit(f"{self.article_path} answered {status}")
-        (folder / "root" / "article.html").write_bytes(body)
-        config = folder / "nginx.conf"
-        config.write_text(
-            f"""daemon off;
+    folder = WORK / "nginx"
+    (folder / "root").mkdir(parents=True, exist_ok=True)
+    status, body = fetch(HEADLINE + article_path)
+    if status != 200:
+        raise SystemExit(f"{article_path} answered {status}")
+    (folder / "root" / "article.html").write_bytes(body)
+    config = folder / "nginx.conf"
+    config.write_text(
+        f"""daemon off;
 worker_processes auto;
 pid {folder}/nginx.pid;
 error_log {folder}/error.log;
@@ -218,29 +220,18 @@ http {{
     }}
 }}
 """
-        )
-        self.process = subprocess.Popen(
-            ["nginx", "-c", str(config), "-p", str(folder)],
-            env=os.environ | {"PATH": os.environ.get("PATH", "") + ":/usr/sbin"},
-            stderr=subprocess.DEVNULL,
-        )
-        for _ in range(50):
-            try:
-                fetch(CEILING, 5)
-                return self
-            except OSError:
-                time.sleep(0.1)
-        self.__exit__()
-        raise SystemExit(f"nginx did not serve {CEILING}: see {folder / 'error.log'}")
-
-    def __exit__(self, *exc):
-        self.process.terminate()
-        self.process.wait(timeout=30)
+    )
+    # Debian installs nginx in /usr/sbin, which an ordinary user's PATH may lack.
+    env = os.environ | {"PATH": os.environ.get("PATH", "") + ":/usr/sbin"}
+    command = ["nginx", "-c", str(config), "-p", str(folder)]
+    return Server("nginx", command, CEILING, folder / "nginx.log", env)
 
 
 def wrk(url, connections, seconds):
     threads = 1 if connections == 1 else 2
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url]
+    # A 10 s timeout (wrk: 2 s) keeps slow answers on a busy machine in the percentiles.
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
+    command += ["--latency", url]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     return parse_wrk(output)
 

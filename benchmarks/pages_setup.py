@@ -27,7 +27,7 @@ DATABASE_URL = os.environ.get(
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8")
 PORT = int(os.environ.get("BENCH_PORT", "8090"))
 # Bump when the site builder changes what it builds: a stored site of another version is rebuilt.
-SITE_VERSION = "headline-bench-site 1"
+SITE_VERSION = "headline-bench-site 2"
 
 
 def reachable(url, default_port):

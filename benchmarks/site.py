@@ -26,7 +26,7 @@ from taggit.models import Tag
 from wagtail.images.models import Image
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from benchmarks.related import NO_BACKGROUND_TASKS, synthetic_articles
+from benchmarks.related import NO_BACKGROUND_TASKS, add_article, synthetic_articles
 from headline.comments.models import Comment
 from headline.news.models import ArticleAuthor, ArticlePage, ArticleTag, Author, SectionPage
 
@@ -100,31 +100,22 @@ def add_articles(articles, sections, images, tags, rng):
     authors = list(Author.objects.all())
     now = timezone.now()
     children = {slug: section.numchild for slug, section in sections.items()}
-    links, tagged, extra = [], [], []
+    pages, links, tagged, extra = [], [], [], []
     extra_through = ArticlePage.extra_sections.through
     for n, a in enumerate(articles):
         home, also = placement(rng)
-        section = sections[home]
         children[home] += 1
         # Older than every demo story, so the demo's top story stays the newest on the home page.
-        published = now - timedelta(days=62 + a["days_ago"] % 500)
-        page = ArticlePage(
-            title=a["title"] or f"Article {n}",
-            slug=f"bench-article-{n}",
-            standfirst=a["standfirst"],
-            body=[{"type": "paragraph", "value": f"<p>{escape(p)}</p>"} for p in a["paragraphs"]],
-            path=ArticlePage._get_path(section.path, section.depth + 1, children[home]),
-            depth=section.depth + 1,
-            numchild=0,
-            live=True,
-            first_published_at=published,
-            last_published_at=published,
-            published_at=published,
-            lead_image=rng.choice(images),
-            lead_image_caption=a["standfirst"][:120],
-            lead_image_credit="Bench pictures",
+        a = dict(
+            a,
+            days_ago=62 + a["days_ago"] % 500,
+            paragraphs=[escape(p) for p in a["paragraphs"]],
         )
-        page.save(clean=False)
+        page = add_article(sections[home], children[home], a, now, n)
+        page.lead_image = rng.choice(images)
+        page.lead_image_caption = a["standfirst"][:120]
+        page.lead_image_credit = "Bench pictures"
+        pages.append(page)
         links += [
             ArticleAuthor(page=page, author=author, sort_order=order)
             for order, author in enumerate(rng.sample(authors, rng.choice((1, 1, 2))))
@@ -135,6 +126,9 @@ def add_articles(articles, sections, images, tags, rng):
         extra += [
             extra_through(articlepage_id=page.pk, sectionpage_id=sections[s].pk) for s in also
         ]
+    ArticlePage.objects.bulk_update(
+        pages, ["lead_image", "lead_image_caption", "lead_image_credit"], batch_size=500
+    )
     ArticleAuthor.objects.bulk_create(links)
     ArticleTag.objects.bulk_create(tagged)
     extra_through.objects.bulk_create(extra)

@@ -296,7 +296,10 @@ def ratio(measured):
 
 
 def print_table(report):
-    print(f"\n  wrk {report['wrk']}; load average {report['load_average']}")
+    load = report["load_average"]
+    print(
+        f"\n  wrk {report['wrk']}; load average {load['before']:.1f} before, {load['after']:.1f} after"
+    )
     header = "| page | Headline req/s | p50 ms | p99 ms | bytes | queries |"
     header += " WordPress req/s | p50 ms | p99 ms | bytes | Headline / WordPress |"
     print(header)
@@ -321,7 +324,7 @@ def system_cells(entry):
     if entry is None:
         return ["—"] * 4
     return [
-        f"{entry['rps']:,.0f}",
+        f"{entry['rps']:,.1f}" if entry["rps"] < 100 else f"{entry['rps']:,.0f}",
         f"{entry['p50_ms']:.1f}",
         f"{entry['p99_ms']:.1f}",
         f"{entry['bytes']:,}",
@@ -348,6 +351,7 @@ def profile(article_path):
     root = session.root_frame()
     print_shares("Own time by layer", own_time_by_layer(root), root.time)
     print_shares("Headline's functions, with what they call", project_functions(root), root.time)
+    print_shares("Library entry points, with what they call", entry_points(root), root.time)
     out = WORK / "profile.html"
     out.write_text(profiler.output_html())
     print(f"  the whole call tree: {out.relative_to(ROOT)}")
@@ -395,6 +399,35 @@ def project_functions(frame, shares=None, inside=frozenset()):
             shares[key] = shares.get(key, 0) + frame.time
     for child in frame.children:
         project_functions(child, shares, inside | {key} if key else inside)
+    return shares
+
+
+# Inclusive costs worth naming: (label, fragment of the file path, function name).
+ENTRY_POINTS = [
+    ("SQL: executing queries and waiting for rows", "django/db/backends/utils.py", "_execute"),
+    (
+        "ORM querysets evaluated (SQL built, run, rows made objects)",
+        "django/db/models/query.py",
+        "__iter__",
+    ),
+    ("page routing: finding the page for the path", "wagtail/models/pages.py", "route_for_request"),
+    ("the `date` template filter", "django/template/defaultfilters.py", "date"),
+    ("Redis cache calls", "django_redis/cache.py", ""),
+    ("template rendering (all templates)", "django/template/base.py", "render"),
+]
+
+
+def entry_points(frame, shares=None, inside=frozenset()):
+    """Inclusive time of each ENTRY_POINTS entry, outermost calls only."""
+    shares = {} if shares is None else shares
+    path = frame.file_path or ""
+    matched = set()
+    for label, fragment, function in ENTRY_POINTS:
+        if fragment in path and function in ("", frame.function) and label not in inside:
+            shares[label] = shares.get(label, 0) + frame.time
+            matched.add(label)
+    for child in frame.children:
+        entry_points(child, shares, inside | matched)
     return shares
 
 

@@ -268,14 +268,16 @@ def measure(rows, peer):
             targets.append((key, system, url, connections))
     load = {"before": os.getloadavg()[0]}
     for _, _, url, connections in targets:
-        wrk(url, connections, 2)  # warm-up, discarded: caches, OPcache, buffer pools
+        drained(wrk(url, connections, 2), connections)  # warm-up, discarded: caches, OPcache
     total = RUNS * len(targets) * SECONDS
     print(
         f"  measuring {len(targets)} targets x {RUNS} runs x {SECONDS} s (~{total // 60 + 1} min)"
     )
     for run_number in range(RUNS):
         for key, system, url, connections in targets:
-            results[key][system]["runs"].append(wrk(url, connections, SECONDS))
+            results[key][system]["runs"].append(
+                drained(wrk(url, connections, SECONDS), connections)
+            )
         print(f"  run {run_number + 1}/{RUNS} done, load {os.getloadavg()[0]:.2f}")
     load["after"] = os.getloadavg()[0]
     for measured in results.values():
@@ -289,8 +291,18 @@ def measure(rows, peer):
     return results
 
 
+def drained(result, connections):
+    """Wait while the server finishes the requests wrk left in flight, then return `result`.
+
+    wrk stops with one request open on each connection; the server still answers them, and on
+    a machine this small that work would slow whichever page is measured next.
+    """
+    time.sleep(min(connections / max(result["rps"], 1), 20))
+    return result
+
+
 def ratio(measured):
-    if "wordpress" not in measured:
+    if "wordpress" not in measured or not measured["wordpress"]["rps"]:
         return None
     return round(measured["headline"]["rps"] / measured["wordpress"]["rps"], 2)
 
@@ -311,6 +323,11 @@ def print_table(report):
         cells += [*system_cells(w), f"{row['ratio']:.2f}" if row["ratio"] is not None else "—"]
         print("| " + " | ".join(cells) + " |")
         for name, entry in (("Headline", h), ("WordPress", w)):
+            if entry and not all(run["rps"] for run in entry["runs"]):
+                problems.append(
+                    f"{row['label']} ({name}): no answer completed within a run; "
+                    "a longer BENCH_SECONDS is needed on this machine"
+                )
             if entry and (entry["failures"] or entry["socket_errors"]):
                 problems.append(
                     f"{row['label']} ({name}): {entry['failures']} non-2xx responses, "

@@ -6,14 +6,15 @@ never appears.
 """
 
 from django.conf import settings
-from django.db.models import Count, Max
 from django.shortcuts import get_object_or_404
 
 from headline.news.feeds import RequestBoundFeed
 from headline.news.models import ArticlePage, SectionPage
+from headline.news.signals import SECTIONS, article_scope
 
 from .markup import render_body
 from .models import Comment
+from .signals import comments_scope
 
 
 class ArticleCommentsFeed(RequestBoundFeed):
@@ -26,9 +27,9 @@ class ArticleCommentsFeed(RequestBoundFeed):
     def comments(self, article):
         return Comment.objects.approved().filter(article=article)
 
-    def fingerprint(self, article):
-        stats = self.comments(article).aggregate(count=Count("pk"), latest=Max("created_at"))
-        return (article.pk, stats["count"], stats["latest"], settings.FEED_ITEMS), stats["latest"]
+    def scopes(self, article):
+        # The article's title and URL head the feed; every item links into it.
+        return (SECTIONS, article_scope(article.pk), comments_scope(article.pk))
 
     def title(self, article):
         return f"Comments on {article.title}"

@@ -8,13 +8,32 @@ two signals are the hooks for that. Both are sent with `sender=Comment` and keyw
   moderator later), or a public comment was edited by a moderator.
 - `comment_withdrawn`: a public comment stopped being public (marked spam, trashed, deleted or
   erased at its author's request).
+
+Every save or delete of a comment also moves the article's `comments:<article pk>` content version
+(see `headline.core.freshness`), whatever changed: text, name, status or place in the thread.
+Code that changes comments with `QuerySet.update()` or `bulk_update()` (no signals) must bump it
+itself; the only such paths today (`privacy.erase`, `privacy.purge_ip_addresses`) change the
+thread only together with deletes in the same articles, or nothing public.
 """
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
+
+from headline.core import freshness
 
 comment_approved = Signal()
 comment_withdrawn = Signal()
+
+
+def comments_scope(article_pk):
+    """The content version of one article's comments."""
+    return f"comments:{article_pk}"
+
+
+@receiver(post_save, sender="comments.Comment")
+@receiver(post_delete, sender="comments.Comment")
+def comments_changed(sender, instance, **kwargs):
+    freshness.bump(comments_scope(instance.article_id))
 
 
 @receiver(post_delete, sender="comments.Comment")

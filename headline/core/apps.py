@@ -7,6 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from . import converters
+        from . import converters, signals  # noqa: F401
 
         converters.register()

@@ -5,46 +5,35 @@ classes here.
 Every feed is a `django.contrib.syndication` Feed over `ArticlePage.objects.published()`. The
 formats differ only in their generator class (see `feed_formats`), so one item definition serves
 all three. Each request works on its own copy of the feed, bound to that request, so item methods
-can build absolute URLs; a cheap fingerprint query answers conditional GETs with 304 before any
-item is loaded.
+can build absolute URLs. Conditional GETs are answered from the content versions of what a feed
+shows (`headline.core.freshness`), with 304 before any item is loaded.
 """
 
 import mimetypes
 import re
 from copy import copy
 from dataclasses import dataclass
-from hashlib import sha256
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Count, Max, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure
-from django.utils.http import quote_etag
-from django.views.decorators.http import condition
 from taggit.models import Tag
 from wagtail.blocks import StreamValue
 
+from headline.core.freshness import serve_conditionally
 from headline.core.models import SiteIdentity
+from headline.core.signals import SITE
 
 from .feed_formats import JsonFeed, MediaAtomFeed, MediaRssFeed
 from .models import ArticleCorrection, ArticlePage, Author, SectionPage
+from .signals import ARTICLES, SECTIONS
 
 ROOT_RELATIVE_URL = re.compile(r'\b(src|href)="/(?!/)')
-
-
-def serve_conditionally(request, fingerprint, last_modified, render):
-    """Answer 304 when the client's ETag or date still matches, else `render()` with both headers."""
-    identity = (request.get_host(), request.path, fingerprint)
-    etag = quote_etag(sha256(repr(identity).encode()).hexdigest()[:32])
-    view = condition(
-        etag_func=lambda request: etag,
-        last_modified_func=lambda request: last_modified,
-    )(lambda request: render())
-    return view(request)
 
 
 def absolutize(html, root):
@@ -73,10 +62,10 @@ def prefetch_body_images(articles):
 
 
 class RequestBoundFeed(Feed):
-    """A Feed that knows its request and answers conditional GETs from a fingerprint.
+    """A Feed that knows its request and answers conditional GETs from content versions.
 
-    Subclasses give `fingerprint(subject)`: a value that changes whenever the feed would, and the
-    moment of the latest change, computed in one query.
+    Subclasses give `scopes(subject)`: the content versions (see `headline.core.freshness`) of
+    everything the feed shows; the site's (its name and description head every feed) is added.
     """
 
     request = None
@@ -87,11 +76,11 @@ class RequestBoundFeed(Feed):
         bound.identity = SiteIdentity.for_request(request)
         bound.language = bound.identity.language
         subject = bound.get_object(request, *args, **kwargs)
-        fingerprint, last_modified = bound.fingerprint(subject)
-        # The site's name and description head every feed, so renaming the site is a change too.
-        fingerprint = (fingerprint, bound.identity.name, bound.identity.description, bound.language)
         return serve_conditionally(
-            request, fingerprint, last_modified, lambda: bound.render(subject)
+            request,
+            (SITE, *bound.scopes(subject)),
+            lambda: bound.render(subject),
+            extra=(settings.FEED_ITEMS, settings.FEED_FULL_CONTENT),
         )
 
     def render(self, subject):
@@ -112,9 +101,8 @@ class ArticleFeed(RequestBoundFeed):
     def articles(self, subject):
         return ArticlePage.objects.published()
 
-    def fingerprint(self, subject):
-        count, latest = self.articles(subject).freshness()
-        return (count, latest, settings.FEED_ITEMS, settings.FEED_FULL_CONTENT), latest
+    def scopes(self, subject):
+        return (SECTIONS, ARTICLES)
 
     def title(self, subject):
         return self.identity.name
@@ -299,12 +287,8 @@ class SiteJsonFeed(SiteFeed):
 class CorrectionsFeed(RequestBoundFeed):
     """Every correction and update note on a published article, newest first."""
 
-    def fingerprint(self, subject):
-        stats = ArticleCorrection.objects.published().aggregate(
-            count=Count("pk"), latest=Max("date")
-        )
-        count, latest = stats["count"], stats["latest"]
-        return (count, latest, settings.FEED_ITEMS), latest
+    def scopes(self, subject):
+        return (SECTIONS, ARTICLES)
 
     def title(self, subject):
         return f"{self.identity.name}: corrections"

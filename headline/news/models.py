@@ -11,7 +11,7 @@ every listing, feed, sitemap and the related-articles engine goes through it.
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Max, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -89,20 +89,17 @@ class ArticlePageQuerySet(PageQuerySet):
         latest = ArticleCorrection.objects.filter(page=OuterRef("pk")).order_by("-date")
         return self.annotate(corrected_at=Subquery(latest.values("date")[:1]))
 
-    def freshness(self):
-        """How many articles there are and when the newest change among them was, in one query.
+    def latest_change(self):
+        """When the newest publication, edit or correction among these articles was (one query).
 
-        Conditional GET compares this, so an unpublished article (fewer articles) or a new
-        correction (a later date) each make a fresh response.
+        The sitemap index gives it as each child's lastmod.
         """
         stats = self.aggregate(
-            count=Count("pk", distinct=True),
             published=Max("last_published_at"),
             updated=Max("updated_at"),
             corrected=Max("corrections__date"),
         )
-        moments = [stats["published"], stats["updated"], stats["corrected"]]
-        return stats["count"], max((m for m in moments if m is not None), default=None)
+        return max((moment for moment in stats.values() if moment is not None), default=None)
 
     def in_section(self, section):
         return self.filter(Q(path__startswith=section.path) | Q(extra_sections=section)).distinct()

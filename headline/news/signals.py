@@ -15,6 +15,10 @@
   are kept but not followed: `news.middleware.LiveRedirectMiddleware`.)
 - The cached list of restricted paths (see `ArticlePageQuerySet.private_q`) is dropped once a
   view restriction changes or a page moves, after the transaction commits.
+- The content versions this app owns (`sections`, `articles`, `article:<pk>`; see
+  `headline.core.freshness`) move whenever anything a feed, sitemap or page shows of them changes:
+  a page saved, published, unpublished, moved or deleted, a view restriction, an author, a tag, an
+  image, a correction or an article's author or tag links.
 """
 
 import hashlib
@@ -26,10 +30,29 @@ from django.dispatch import receiver
 from django.http import HttpRequest
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_slug_changed, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .models import RESTRICTED_PATHS_KEY, ArticlePage
+from headline.core import freshness
+
+from .models import (
+    RESTRICTED_PATHS_KEY,
+    ArticleAuthor,
+    ArticleCorrection,
+    ArticlePage,
+    ArticleTag,
+    Author,
+    HomePage,
+    SectionPage,
+)
+
+SECTIONS, ARTICLES = "sections", "articles"
+
+
+def article_scope(pk):
+    """The content version of one article's own page."""
+    return f"article:{pk}"
 
 
 @receiver(post_save, sender=PageViewRestriction)
@@ -100,3 +123,54 @@ def drop_redirects_from_held_addresses(pages, batch=500):
             )
         ]
         Redirect.objects.filter(pk__in=stale).delete()
+
+
+@receiver(post_save, sender=ArticlePage)
+@receiver(post_delete, sender=ArticlePage)
+@receiver(page_published, sender=ArticlePage)
+@receiver(page_unpublished, sender=ArticlePage)
+def article_changed(sender, instance, **kwargs):
+    freshness.bump(ARTICLES, article_scope(instance.pk))
+
+
+@receiver(post_save, sender=SectionPage)
+@receiver(post_delete, sender=SectionPage)
+@receiver(page_unpublished, sender=SectionPage)
+@receiver(post_save, sender=HomePage)
+@receiver(post_delete, sender=HomePage)
+def listing_page_changed(sender, instance, **kwargs):
+    freshness.bump(SECTIONS)
+
+
+@receiver(post_save, sender=ArticleAuthor)
+@receiver(post_delete, sender=ArticleAuthor)
+@receiver(post_save, sender=ArticleCorrection)
+@receiver(post_delete, sender=ArticleCorrection)
+def article_part_changed(sender, instance, **kwargs):
+    freshness.bump(ARTICLES, article_scope(instance.page_id))
+
+
+@receiver(post_save, sender=ArticleTag)
+@receiver(post_delete, sender=ArticleTag)
+def article_tags_changed(sender, instance, **kwargs):
+    freshness.bump(ARTICLES, article_scope(instance.content_object_id))
+
+
+@receiver(post_save, sender=Author)
+@receiver(post_delete, sender=Author)
+@receiver(post_save, sender=Tag)
+@receiver(post_delete, sender=Tag)
+@receiver(post_save, sender=get_image_model())
+@receiver(post_delete, sender=get_image_model())
+def shown_on_articles_changed(sender, **kwargs):
+    """Authors, tags and images appear on every article that uses them."""
+    freshness.bump(ARTICLES)
+
+
+@receiver(post_page_move)
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def tree_changed(sender, instance, **kwargs):
+    """A move or a restriction changes the URLs or visibility of every page below it."""
+    page_id = getattr(instance, "page_id", instance.pk)
+    freshness.bump(SECTIONS, ARTICLES, article_scope(page_id))

@@ -5,24 +5,32 @@ Children are `django.contrib.sitemaps` classes over `ArticlePage.objects.publish
 listing pages, built per request so page URLs reuse the request's cached site roots. Articles come
 10,000 to a child page: the protocol allows 50,000, but a smaller page keeps each response to about
 a second of work. Each child page costs a fixed number of queries: a count and one page of rows.
+Every sitemap answers conditional GETs from the content versions of what it lists
+(`headline.core.freshness`), with 304 before anything is loaded.
 """
 
 from datetime import timedelta
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
+from django.db.models import Max, Q
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
+from headline.core.freshness import serve_conditionally
 from headline.core.models import SiteIdentity
+from headline.core.signals import SITE
 
 from .models import ArticlePage, Author, HomePage, SectionPage
+from .signals import ARTICLES, SECTIONS
 
 NEWS_SITEMAP_WINDOW = timedelta(hours=48)
 NEWS_SITEMAP_LIMIT = 1000  # Google News reads no more than this many URLs per sitemap.
+# Sitemaps list every section and published article, with their authors and tags.
+SCOPES = (SITE, SECTIONS, ARTICLES)
 # What an article's <url> entry reads: its URL, its dates and its lead image's file.
 SITEMAP_FIELDS = [
     "id",
@@ -73,7 +81,7 @@ class ArticleSitemap(PageSitemap):
         return article.last_modified
 
     def get_latest_lastmod(self):
-        return ArticlePage.objects.published().freshness()[1]
+        return ArticlePage.objects.published().latest_change()
 
     def get_urls(self, page=1, site=None, protocol=None):
         """Add the lead image (image sitemap extension), on the same host as the page."""
@@ -120,32 +128,49 @@ SITEMAPS = {
 
 
 def sitemap_index(request):
-    return sitemap_views.index(
-        request, RequestSitemap.all_for(request), sitemap_url_name="syndication:sitemap"
-    )
+    def render():
+        return sitemap_views.index(
+            request, RequestSitemap.all_for(request), sitemap_url_name="syndication:sitemap"
+        )
+
+    return serve_conditionally(request, SCOPES, render)
 
 
 def sitemap_page(request, section):
-    return sitemap_views.sitemap(
-        request, RequestSitemap.all_for(request), section, template_name="news/sitemap.xml"
-    )
+    def render():
+        return sitemap_views.sitemap(
+            request, RequestSitemap.all_for(request), section, template_name="news/sitemap.xml"
+        )
+
+    return serve_conditionally(request, SCOPES, render)
 
 
 def news_sitemap(request):
-    """Google News: articles published in the last 48 hours, newest first, at most 1,000."""
+    """Google News: articles published in the last 48 hours, newest first, at most 1,000.
+
+    The window moves with the clock, so the validators also carry the moment the latest article
+    left it (one aggregate query): no content version moves when an article just grows old.
+    """
+    # Loaded first: the first request of a new site creates its identity, a change itself.
+    identity = SiteIdentity.for_request(request)
     cutoff = timezone.now() - NEWS_SITEMAP_WINDOW
-    articles = (ArticlePage.objects.published().newest_first().filter(sort_date__gte=cutoff))[
-        :NEWS_SITEMAP_LIMIT
-    ]
-    entries = [
-        (request.build_absolute_uri(article.get_url(request)), article) for article in articles
-    ]
-    # Rendered without the request: page context processors (navigation) have no place here.
-    xml = render_to_string(
-        "news/news_sitemap.xml",
-        {"entries": entries, "identity": SiteIdentity.for_request(request)},
-    )
-    return HttpResponse(xml, content_type="application/xml; charset=utf-8")
+    dated = ArticlePage.objects.published().newest_first()
+    left = dated.aggregate(left=Max("sort_date", filter=Q(sort_date__lt=cutoff)))["left"]
+    left_at = left + NEWS_SITEMAP_WINDOW if left else None
+
+    def render():
+        articles = dated.filter(sort_date__gte=cutoff)[:NEWS_SITEMAP_LIMIT]
+        entries = [
+            (request.build_absolute_uri(article.get_url(request)), article) for article in articles
+        ]
+        # Rendered without the request: page context processors (navigation) have no place here.
+        xml = render_to_string(
+            "news/news_sitemap.xml",
+            {"entries": entries, "identity": identity},
+        )
+        return HttpResponse(xml, content_type="application/xml; charset=utf-8")
+
+    return serve_conditionally(request, SCOPES, render, extra=(left,), changed_at=left_at)
 
 
 def robots_txt(request):

@@ -125,46 +125,29 @@ def drop_redirects_from_held_addresses(pages, batch=500):
         Redirect.objects.filter(pk__in=stale).delete()
 
 
-@receiver(post_save, sender=ArticlePage)
-@receiver(post_delete, sender=ArticlePage)
-@receiver(page_published, sender=ArticlePage)
-@receiver(page_unpublished, sender=ArticlePage)
-def article_changed(sender, instance, **kwargs):
-    freshness.bump(ARTICLES, article_scope(instance.pk))
+# The content versions each model's changes move: model → the scopes of one instance.
+CONTENT_VERSIONS = {
+    ArticlePage: lambda page: (ARTICLES, article_scope(page.pk)),
+    SectionPage: lambda page: (SECTIONS,),
+    HomePage: lambda page: (SECTIONS,),
+    ArticleAuthor: lambda link: (ARTICLES, article_scope(link.page_id)),
+    ArticleCorrection: lambda note: (ARTICLES, article_scope(note.page_id)),
+    ArticleTag: lambda link: (ARTICLES, article_scope(link.content_object_id)),
+    # Authors, tags and images appear on every article that uses them.
+    Author: lambda author: (ARTICLES,),
+    Tag: lambda tag: (ARTICLES,),
+    get_image_model(): lambda image: (ARTICLES,),
+}
 
 
-@receiver(post_save, sender=SectionPage)
-@receiver(post_delete, sender=SectionPage)
-@receiver(page_unpublished, sender=SectionPage)
-@receiver(post_save, sender=HomePage)
-@receiver(post_delete, sender=HomePage)
-def listing_page_changed(sender, instance, **kwargs):
-    freshness.bump(SECTIONS)
+def content_changed(sender, instance, **kwargs):
+    freshness.bump(*CONTENT_VERSIONS[sender](instance))
 
 
-@receiver(post_save, sender=ArticleAuthor)
-@receiver(post_delete, sender=ArticleAuthor)
-@receiver(post_save, sender=ArticleCorrection)
-@receiver(post_delete, sender=ArticleCorrection)
-def article_part_changed(sender, instance, **kwargs):
-    freshness.bump(ARTICLES, article_scope(instance.page_id))
-
-
-@receiver(post_save, sender=ArticleTag)
-@receiver(post_delete, sender=ArticleTag)
-def article_tags_changed(sender, instance, **kwargs):
-    freshness.bump(ARTICLES, article_scope(instance.content_object_id))
-
-
-@receiver(post_save, sender=Author)
-@receiver(post_delete, sender=Author)
-@receiver(post_save, sender=Tag)
-@receiver(post_delete, sender=Tag)
-@receiver(post_save, sender=get_image_model())
-@receiver(post_delete, sender=get_image_model())
-def shown_on_articles_changed(sender, **kwargs):
-    """Authors, tags and images appear on every article that uses them."""
-    freshness.bump(ARTICLES)
+# Pages also announce publishing and unpublishing, whether or not their row is saved for it.
+for model in CONTENT_VERSIONS:
+    for signal in (post_save, post_delete, page_published, page_unpublished):
+        signal.connect(content_changed, sender=model)
 
 
 @receiver(post_page_move)

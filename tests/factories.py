@@ -74,8 +74,9 @@ def make_article(
         **fields,
     )
     section.add_child(instance=article)
-    for author in authors if authors is not None else [make_author()]:
-        ArticleAuthor.objects.create(page=article, author=author)
+    # In byline order, as the admin's inline panel saves them (no order would be no order on PostgreSQL).
+    for position, author in enumerate(authors if authors is not None else [make_author()]):
+        ArticleAuthor.objects.create(page=article, author=author, sort_order=position)
     if tags:
         article.tags.add(*tags)
     revision = article.save_revision()

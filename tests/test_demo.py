@@ -61,11 +61,18 @@ def test_demo_newsroom_is_complete_and_loads_only_once(client, monkeypatch):
 
     site = Site.objects.get(is_default_site=True)
     assert site.root_url == settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    for username, group in [("admin", None), ("reporter", "Reporters"), ("editor", "Editors")]:
+    logins = [
+        ("admin", None),
+        ("reporter", "Reporters"),
+        ("editor", "Editors"),
+        ("moderator", "Moderators"),
+    ]
+    for username, group in logins:
         user = authenticate(username=username, password="headline-demo")
         assert user is not None and user.is_staff, username
         assert user.is_superuser if group is None else user.groups.filter(name=group).exists()
     assert settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/" in output
+    assert all(f"  {username:<10} " in output for username, _ in logins)
 
     before = content_counts()
     second = load_demo()

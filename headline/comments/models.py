@@ -81,6 +81,9 @@ class Comment(models.Model):
     class Meta:
         ordering = ["created_at", "pk"]
         indexes = [models.Index(fields=["article", "status", "created_at"])]
+        # Answering a privacy request reaches every comment from one address, whoever moderates
+        # them: its own permission, held by superusers unless a group is given it.
+        permissions = [("manage_commenter_data", "Can export and erase a commenter's data")]
 
     def __str__(self):
         excerpt = " ".join(self.body.split())[:60]

@@ -6,6 +6,7 @@ the database, so a comment deleted or erased in the meantime simply sends nothin
 """
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.template.loader import render_to_string
@@ -14,6 +15,8 @@ from django_tasks import task
 
 from .models import Comment
 from .tokens import make_link_token
+
+MODERATOR_PERMISSIONS = ("wagtailadmin.access_admin", "comments.change_comment")
 
 
 def _site_url(comment):
@@ -27,9 +30,18 @@ def _send(subject, template, context, to, headers=None):
 
 
 def moderators():
-    """Active editors and superusers with an address: the people who can act on the queue."""
+    """Active users with an address whom the queue's link answers: those who may reach the admin
+    and moderate (change) comments. Editors, Moderators and superusers by default."""
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    return users.filter(Q(is_superuser=True) | Q(groups__name="Editors")).distinct()
+    can_moderate = Permission.objects.filter(
+        content_type__app_label="comments", codename="change_comment"
+    )
+    candidates = users.filter(
+        Q(is_superuser=True)
+        | Q(groups__permissions__in=can_moderate)
+        | Q(user_permissions__in=can_moderate)
+    ).distinct()
+    return [user for user in candidates if user.has_perms(MODERATOR_PERMISSIONS)]
 
 
 @task()
@@ -37,7 +49,7 @@ def notify_moderators(comment_id):
     comment = Comment.objects.filter(pk=comment_id).select_related("article").first()
     if comment is None or comment.status != Comment.Status.PENDING:
         return
-    recipients = list(moderators().values_list("email", flat=True))
+    recipients = [user.email for user in moderators()]
     if not recipients:
         return
     admin_url = _site_url(comment) + reverse("comments_moderation:edit", args=[comment.pk])

@@ -3,8 +3,10 @@
 A "Comments" menu item (showing how many wait) opens the queue: filters by status, article and
 date, search, a "Why" column naming the rule that held each comment, and bulk approve / spam /
 trash / ban / delete. Approving and marking spam retrain the spam filter (moderation.decide).
-Moderators also reply as staff, edit, manage bans and section policies, and export or erase a
-commenter's data.
+Moderators also reply as staff, edit and manage bans. Section policies and site-wide rules
+are for those given their permissions (superusers by default); so is exporting or erasing a
+commenter's data (`comments.manage_commenter_data`). Every entry here is shown only to the
+users its view answers, so no one is offered a link that says "no permission".
 """
 
 import json
@@ -29,6 +31,8 @@ from .models import Ban, Comment, CommentPolicy, Refusal
 from .moderation import announce_approval, decide
 
 permission_policy = ModelPermissionPolicy(Comment)
+ban_policy = ModelPermissionPolicy(Ban)
+COMMENTER_DATA_PERMISSION = "comments.manage_commenter_data"
 
 
 class PendingCountMenuItem(MenuItem):
@@ -152,6 +156,9 @@ class BanBulkAction(ModerationBulkAction):
     status = Comment.Status.SPAM
     done = "marked as spam and their authors banned"
 
+    def check_perm(self, obj):
+        return super().check_perm(obj) and ban_policy.user_has_permission(self.request.user, "add")
+
     @classmethod
     def execute_action(cls, objects, **kwargs):
         for comment in objects:
@@ -236,7 +243,7 @@ class CommenterDataForm(forms.Form):
 
 def commenter_data(request):
     """Staff side of a privacy request: export or erase everything tied to one address."""
-    if not permission_policy.user_has_permission(request.user, "delete"):
+    if not request.user.has_perm(COMMENTER_DATA_PERMISSION):
         raise PermissionDenied
     form = CommenterDataForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -271,8 +278,13 @@ def comment_admin_urls():
     ]
 
 
+class CommenterDataMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(COMMENTER_DATA_PERMISSION)
+
+
 @hooks.register("register_settings_menu_item")
 def commenter_data_menu_item():
-    return MenuItem(
+    return CommenterDataMenuItem(
         "Commenter data", reverse("comments_admin_privacy"), icon_name="user", order=900
     )

@@ -40,6 +40,7 @@ ACCOUNTS = (
     Account("admin", "", superuser=True),
     Account("reporter", "Reporters"),
     Account("editor", "Editors"),
+    Account("moderator", "Moderators"),
 )
 
 

@@ -194,6 +194,11 @@ WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The admin makes no request to another host, as the public site does not: avatars are uploaded
+# ones or Wagtail's bundled default (never Gravatar, which would receive a hash of each staff
+# email), and the "What's new" banner, which links to wagtail.org, is off.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 # Preview in the admin renders the real article template.

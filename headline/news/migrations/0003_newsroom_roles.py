@@ -4,21 +4,10 @@ Reporters create and edit drafts and submit them for review; Editors publish, sc
 unpublish. A reporter's submission goes through the "Editorial review" workflow to the editors.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-
-def ensure_permissions(apps):
-    # Permissions are normally created after all migrations; these roles need them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-
-
-def perm(apps, app_label, codename):
-    Permission = apps.get_model("auth.Permission")
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+from headline.core.roles import ensure_permissions
+from headline.core.roles import permission as perm
 
 
 def set_up_roles(apps, schema_editor):

@@ -1,0 +1,53 @@
+"""The admin as an editor's browser loads it: every request stays on this host (no Gravatar)."""
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.urls import reverse
+
+from headline.comments.models import Comment
+
+from .browser import chromium_page, save_artifact
+from .comment_helpers import make_comment
+from .factories import make_article, make_image, make_section
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def test_dashboard_page_editor_and_comment_queue_make_no_request_to_another_host(live_server):
+    article = make_article(make_section("International"), "A state visit", lead_image=make_image())
+    make_comment(article, status=Comment.Status.PENDING, body="Is this confirmed?")
+    editor = User.objects.create_user("editor", "editor@newsroom.test", "pw")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    # The browser talks to 127.0.0.1 itself, so any other host name in a request is another host.
+    base = live_server.url.replace("localhost", "127.0.0.1")
+    requested = []
+    with chromium_page() as page:
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(base + "/admin/login/")
+        page.get_by_label("Username").fill("editor")
+        page.get_by_label("Password").fill("pw")
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url(base + "/admin/")
+        screens = [
+            ("dashboard", "/admin/", "Dashboard"),
+            ("page-editor", reverse("wagtailadmin_pages:edit", args=[article.pk]), "A state visit"),
+            ("comment-queue", reverse("comments_moderation:list") + "?status=pending", "Comments"),
+        ]
+        for name, path, title in screens:
+            response = page.goto(base + path, wait_until="networkidle")
+            assert response.status == 200, path
+            assert title in page.title(), (path, page.title())
+            # The avatar in the sidebar is the bundled default, and it loads.
+            avatar = page.locator(".sidebar .avatar img, .sidebar-footer img").first
+            avatar.wait_for()
+            assert page.evaluate("img => img.naturalWidth > 0", avatar.element_handle())
+            save_artifact(page, f"admin-editor-{name}.png")
+    network = [url for url in requested if urlsplit(url).scheme in ("http", "https", "ws", "wss")]
+    assert len(network) > 10
+    elsewhere = [url for url in network if urlsplit(url).hostname != "127.0.0.1"]
+    assert elsewhere == []

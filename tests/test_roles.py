@@ -82,6 +82,13 @@ def menu_entries(html):
     return entries
 
 
+def dashboard_links(html):
+    """The admin links in the dashboard's panels (its main content, not the sidebar)."""
+    tree = lxml.html.fromstring(html)
+    hrefs = tree.xpath("//main//a/@href")
+    return sorted({href for href in hrefs if href.startswith("/admin/")})
+
+
 def local_path(url):
     parts = urlsplit(url)
     return parts.path + (f"?{parts.query}" if parts.query else "")
@@ -99,6 +106,11 @@ MENUS = {
 @pytest.mark.parametrize("role", ROLES)
 def test_every_admin_menu_entry_opens_for_the_role_that_sees_it(client, staff, article, role):
     make_comment(article, status=Comment.Status.PENDING)
+    # Something in every dashboard panel: a draft in review, a locked page, recent edits.
+    draft = make_article(article.get_parent().specific, "Harbour reopens", publish=False)
+    draft.save_revision(user=staff["reporter"])
+    Workflow.objects.get(name="Editorial review").start(draft, staff["reporter"])
+    article.save_revision(user=staff[role])
     client.force_login(staff[role])
     dashboard = client.get("/admin/")
     assert dashboard.status_code == 200
@@ -115,6 +127,8 @@ def test_every_admin_menu_entry_opens_for_the_role_that_sees_it(client, staff, a
         assert opens(client, url), f"{role}: {label!r} {url} does not open"
         followed += 1
     assert followed >= 3
+    for url in dashboard_links(dashboard.content.decode()):
+        assert opens(client, url), f"{role}: the dashboard's link {url} does not open"
 
 
 def opens(client, url):

@@ -82,8 +82,8 @@ def menu_entries(html):
     return entries
 
 
-def dashboard_links(html):
-    """The admin links in the dashboard's panels (its main content, not the sidebar)."""
+def main_links(html):
+    """The admin links in a page's main content (not the sidebar): panels, rows, buttons."""
     tree = lxml.html.fromstring(html)
     hrefs = tree.xpath("//main//a/@href")
     return sorted({href for href in hrefs if href.startswith("/admin/")})
@@ -127,7 +127,7 @@ def test_every_admin_menu_entry_opens_for_the_role_that_sees_it(client, staff, a
         assert opens(client, url), f"{role}: {label!r} {url} does not open"
         followed += 1
     assert followed >= 3
-    for url in dashboard_links(dashboard.content.decode()):
+    for url in main_links(dashboard.content.decode()):
         assert opens(client, url), f"{role}: the dashboard's link {url} does not open"
 
 
@@ -307,3 +307,23 @@ def test_admin_screens_reference_no_other_host(client, staff, article):
         assert "gravatar" not in html.lower(), url
         assert foreign_references(html) == [], url
     assert "wagtailadmin/images/default-user-avatar" in client.get("/admin/").content.decode()
+
+
+@pytest.mark.parametrize("role", ["moderator", "editor"])
+def test_every_link_in_the_comment_queue_opens(client, staff, article, role):
+    held = make_comment(article, status=Comment.Status.PENDING)
+    client.force_login(staff[role])
+    screens = [
+        reverse("comments_moderation:list") + "?status=pending",
+        reverse("comments_moderation:edit", args=[held.pk]),
+        reverse("comments_moderation:inspect", args=[held.pk]),
+        reverse("wagtailsnippets:index"),
+    ]
+    links = set()
+    for url in screens:
+        links.update(main_links(client.get(url).content.decode()))
+    # The bulk bar's actions get the selected comments' ids from the page's script.
+    links = {link for link in links if not link.startswith("/admin/bulk/")}
+    assert reverse("comments_admin_reply", args=[held.pk]) in links
+    for link in sorted(links):
+        assert opens(client, link), f"{role}: {link} does not open"

@@ -183,49 +183,42 @@ def follow_mailed_links(client, user, mailoutbox):
         assert response.status_code == 200, f"{user}: {link} → {response.status_code}"
 
 
-def a_png(name="photo.png"):
+def a_png():
     buffer = io.BytesIO()
     PILImage.new("RGB", (640, 360), (200, 80, 40)).save(buffer, "PNG")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+    return SimpleUploadedFile("harbour.png", buffer.getvalue(), content_type="image/png")
 
 
-def test_a_reporter_uploads_an_image_in_the_chooser_and_chooses_it(client, staff):
+def a_csv():
+    return SimpleUploadedFile("budget.csv", b"year,total\n2026,10\n", content_type="text/csv")
+
+
+@pytest.mark.parametrize(
+    "app, prefix, model, upload_file",
+    [("wagtailimages", "image", Image, a_png), ("wagtaildocs", "document", Document, a_csv)],
+)
+def test_a_reporter_uploads_in_the_chooser_and_chooses_it(
+    client, staff, app, prefix, model, upload_file
+):
+    """The library as a reporter meets it in the article editor: an Upload tab that works."""
     client.force_login(staff["reporter"])
-    assert client.get(reverse("wagtailimages:index")).status_code == 200
-    chooser = client.get(reverse("wagtailimages_chooser:choose")).json()
+    assert client.get(reverse(f"{app}:index")).status_code == 200
+    chooser = client.get(reverse(f"{app}_chooser:choose")).json()
     assert 'id="tab-label-upload"' in chooser["html"], "the chooser has no Upload tab"
 
     upload = client.post(
-        reverse("wagtailimages_chooser:create"),
-        {"image-chooser-upload-title": "Harbour at dawn", "image-chooser-upload-file": a_png()},
-    ).json()
-    assert upload["step"] == "chosen", upload
-    image = Image.objects.get(title="Harbour at dawn")
-    assert image.uploaded_by_user == staff["reporter"]
-    chosen = client.get(reverse("wagtailimages_chooser:chosen", args=[image.pk])).json()
-    assert chosen["step"] == "chosen" and chosen["result"]["id"] == str(image.pk)
-    assert client.get(reverse("wagtailimages:edit", args=[image.pk])).status_code == 200
-
-
-def test_a_reporter_uploads_a_document_in_the_chooser_and_chooses_it(client, staff):
-    client.force_login(staff["reporter"])
-    assert client.get(reverse("wagtaildocs:index")).status_code == 200
-    chooser = client.get(reverse("wagtaildocs_chooser:choose")).json()
-    assert 'id="tab-label-upload"' in chooser["html"], "the chooser has no Upload tab"
-
-    upload = client.post(
-        reverse("wagtaildocs_chooser:create"),
+        reverse(f"{app}_chooser:create"),
         {
-            "document-chooser-upload-title": "Budget tables",
-            "document-chooser-upload-file": SimpleUploadedFile(
-                "budget.csv", b"year,total\n2026,10\n", content_type="text/csv"
-            ),
+            f"{prefix}-chooser-upload-title": "Harbour at dawn",
+            f"{prefix}-chooser-upload-file": upload_file(),
         },
     ).json()
     assert upload["step"] == "chosen", upload
-    document = Document.objects.get(title="Budget tables")
-    chosen = client.get(reverse("wagtaildocs_chooser:chosen", args=[document.pk])).json()
-    assert chosen["step"] == "chosen" and chosen["result"]["id"] == str(document.pk)
+    item = model.objects.get(title="Harbour at dawn")
+    assert item.uploaded_by_user == staff["reporter"]
+    chosen = client.get(reverse(f"{app}_chooser:chosen", args=[item.pk])).json()
+    assert chosen["step"] == "chosen" and chosen["result"]["id"] == str(item.pk)
+    assert client.get(reverse(f"{app}:edit", args=[item.pk])).status_code == 200
 
 
 def test_a_moderator_cannot_edit_or_publish_pages(client, staff, article):

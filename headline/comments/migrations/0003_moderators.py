@@ -2,10 +2,10 @@
 
 Both may work the queue (approve, spam, trash, edit, reply, delete), ban addresses and read the
 refusal log. Moderators can reach the Wagtail admin but hold no page, image or document
-permission: they do not edit articles. (Wagtail's own first migration creates a "Moderators"
-group that may publish pages and use the image library; this one takes those rights away, so the
-group holds exactly the moderation permissions below.) Exporting or erasing a commenter's data is a permission of
-its own (`comments.manage_commenter_data`) that no group holds by default.
+permission: they do not edit articles. Wagtail's own first migration creates a "Moderators" group
+that may publish pages and use the image library; this one takes those rights away, so the group
+holds exactly the moderation permissions below. Exporting or erasing a commenter's data is a
+permission of its own (`comments.manage_commenter_data`) that no group holds by default.
 """
 
 from django.db import migrations

@@ -3,7 +3,7 @@
 Wagtail checks image and document permissions per collection, not per model, so the model
 permissions the roles had (0003) never opened the library: a reporter's image chooser had no
 Upload tab and /admin/images/ refused them. Both roles get add, change and choose on the root
-collection (so on every collection below it); Editors may also delete. Editors rename, merge and
+collection (so on every collection below it); Editors may also delete. Editors rename, correct and
 delete tags under *Tags*.
 """
 

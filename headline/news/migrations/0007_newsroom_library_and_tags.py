@@ -37,7 +37,7 @@ def open_the_library(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("news", "0005_article_corrections"),
+        ("news", "0006_author_unicode_slug"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailimages", "0027_image_description"),
         ("wagtaildocs", "0014_alter_document_file_size"),

@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import feedparser
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
@@ -48,11 +49,12 @@ def test_correction_shows_between_byline_and_body(client, article):
 
 def test_correction_moves_last_modified_and_the_feed_entry(client, article):
     before = article.last_modified
-    when = timezone.now().replace(microsecond=0) + timedelta(minutes=5)
-    correct(article, "Updated with the minister's statement.", ArticleCorrection.UPDATE, when)
-    assert ArticlePage.objects.get(pk=article.pk).last_modified == when > before
-
-    feed = feedparser.parse(client.get("/feed/atom/").content)
+    # An hour later (a correction may not be dated in the future), on a whole second.
+    when = (timezone.now() + timedelta(hours=1)).replace(microsecond=0)
+    with time_machine.travel(when, tick=False):
+        correct(article, "Updated with the minister's statement.", ArticleCorrection.UPDATE, when)
+        assert ArticlePage.objects.get(pk=article.pk).last_modified == when > before
+        feed = feedparser.parse(client.get("/feed/atom/").content)
     assert not feed.bozo
     entry = feed.entries[0]
     assert datetime(*entry.updated_parsed[:6], tzinfo=UTC) == when

@@ -9,6 +9,7 @@ every listing, feed, sitemap and the related-articles engine goes through it.
 """
 
 from django.core.cache import cache
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Max, OuterRef, Prefetch, Q, Subquery
@@ -106,6 +107,23 @@ class ArticlePageQuerySet(PageQuerySet):
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+def future_date_errors(dates, go_live_at=None, subject="This date"):
+    """{field name: message} for each of `dates` ({field name: datetime or None}) after the present.
+
+    Readers take every date the site shows as already past, so none may be later than now, or than
+    the go-live time of an article scheduled to appear later (Wagtail's *Publishing schedule*),
+    which is the one way to publish in the future.
+    """
+    now = timezone.now()
+    latest = max(now, go_live_at) if go_live_at else now
+    message = (
+        f"{subject} is in the future, and readers would take it as already past. To publish "
+        "later, set the Go-live date under Publishing schedule instead"
+        + (", and keep this date no later than the go-live date." if latest > now else ".")
+    )
+    return {name: message for name, moment in dates.items() if moment and moment > latest}
 
 
 def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
@@ -232,6 +250,13 @@ class ArticleCorrection(Orderable):
     class Meta(Orderable.Meta):
         ordering = ["sort_order", "date"]
 
+    def clean(self):
+        super().clean()
+        page = getattr(self, "page", None)  # a new correction's article may not be set yet
+        errors = future_date_errors({"date": self.date}, page.go_live_at if page else None)
+        if errors:
+            raise ValidationError(errors)
+
     def __str__(self):
         return f"{self.get_kind_display()} of {self.date:%Y-%m-%d}"
 
@@ -327,6 +352,21 @@ class ArticlePage(Page):
         index.FilterField("published_at"),
         index.FilterField("top_story"),
     ]
+
+    def clean(self):
+        super().clean()
+        errors = future_date_errors(
+            {"published_at": self.published_at, "updated_at": self.updated_at}, self.go_live_at
+        )
+        # Corrections added in code meet only this check; the admin refuses them on their own form.
+        latest_correction = max((c.date for c in self.corrections.all()), default=None)
+        errors.update(
+            future_date_errors(
+                {NON_FIELD_ERRORS: latest_correction}, self.go_live_at, "A correction's date"
+            )
+        )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def publication_date(self):

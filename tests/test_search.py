@@ -6,9 +6,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.html import escape
 from hypothesis import given
 from hypothesis import strategies as st
 
+from headline.news.models import ArticlePage
 from headline.search.highlight import excerpt, mark, query_terms, terms_pattern
 
 from .factories import make_article, make_author, make_image, make_section, paragraph
@@ -193,3 +195,51 @@ def test_highlighting_escapes_whatever_the_text(text, query):
         stripped = output.replace("<mark>", "").replace("</mark>", "")
         assert "<" not in stripped and ">" not in stripped
     assert marked.replace("<mark>", "").replace("</mark>", "") == str(mark(text, None))
+
+
+def rich_text(text):
+    """A paragraph as the rich text editor stores it: the text escaped once inside <p>."""
+    return {"type": "paragraph", "value": f"<p>{escape(text)}</p>"}
+
+
+def test_excerpt_shows_text_as_written_not_its_html_entities(client, world):
+    written = 'The president\'s banquet & toasts: 3 < 4, "quoted" — Ζυρίχη 東京 ٣ banquet.'
+    make_article(
+        world,
+        "Mayor's “banquet” & Zürich <toast>",
+        standfirst="Guests' menus & seating.",
+        body=[
+            rich_text(written),
+            {"type": "subheading", "value": "Tom & Jerry's <plan> for the banquet"},
+            {
+                "type": "quote",
+                "value": {"text": 'It\'s a banquet, not a "summit"', "attribution": "O'Brien"},
+            },
+        ],
+    )
+    response = client.get("/search/", {"q": "banquet"})
+    assert response.status_code == 200
+    tree = parse(response)
+    (title,) = tree.xpath("//ol[contains(@class, 'search-hits')]//h2")
+    assert " ".join(title.text_content().split()) == "Mayor's “banquet” & Zürich <toast>"
+    assert [m.text for m in title.xpath(".//mark")] == ["banquet"]
+    (excerpt_el,) = tree.xpath("//p[@class='excerpt']")
+    shown = " ".join(excerpt_el.text_content().split())
+    assert "&#x27;" not in shown and "&amp;" not in shown and "&lt;" not in shown
+    assert written in shown
+    assert "Tom & Jerry's <plan> for the banquet" in shown
+    assert "It's a banquet, not a \"summit\" O'Brien" in shown
+    assert [m.text for m in excerpt_el.xpath(".//mark")] == ["banquet"] * 4
+
+
+@given(text=st.text(alphabet=st.characters(exclude_categories=["Cs", "Cc"]), max_size=80))
+def test_body_text_is_the_text_as_written_whatever_it_is(text):
+    article = ArticlePage(
+        body=[
+            rich_text(text),
+            {"type": "subheading", "value": text},
+            {"type": "list", "value": {"ordered": False, "items": [text]}},
+        ]
+    )
+    words = " ".join(text.split())
+    assert " ".join(article.body_text().split()) == " ".join(filter(None, [words] * 3))

@@ -25,7 +25,7 @@ from wagtail.models import Orderable, Page, PageManager, PageQuerySet, PageViewR
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from .blocks import ArticleBodyBlock
+from .blocks import ArticleBodyBlock, plain_text
 
 ARTICLES_PER_PAGE = 20
 
@@ -393,6 +393,10 @@ class ArticlePage(Page):
     @cached_property
     def authors(self):
         return [link.author for link in self.article_authors.all()]
+
+    def body_text(self):
+        """The body's words as a reader sees them, as one plain (unescaped) string; no queries."""
+        return " ".join(plain_text(self.body.stream_block, self.body.raw_data))
 
     def body_images(self):
         return [block.value["image"] for block in self.body if block.block_type == "image"]

@@ -1,15 +1,16 @@
 """Highlighted excerpts for search results: the stretch of an article around the first matching
 word, with every match wrapped in <mark>.
 
-The text is the reader-visible article text, so it is escaped piece by piece around the matches
-(never escaped first and searched afterwards, which could split an entity such as `&amp;`).
+The text is the reader-visible article text, plain and unescaped (`ArticlePage.body_text`), so it is
+escaped exactly once, piece by piece around the matches (never escaped first and searched
+afterwards, which could split an entity such as `&amp;`).
 Words are matched by prefix after trimming common English endings, so "elections" also marks
 "election", roughly as the database backends' stemming matches them.
 """
 
 import re
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 ENDINGS = ("ing", "es", "ed", "s")
@@ -48,23 +49,6 @@ def mark(text, pattern):
         position = match.end()
     pieces.append(escape(text[position:]))
     return mark_safe("".join(pieces))
-
-
-def stream_text(raw_blocks):
-    """The words of a StreamField's raw data: every string in it, markup removed, no queries."""
-    parts = []
-    stack = list(reversed(raw_blocks))
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict) and "type" in item and "value" in item:
-            stack.append(item["value"])  # a block: skip its type name and id
-        elif isinstance(item, dict):
-            stack.extend(reversed(list(item.values())))
-        elif isinstance(item, list):
-            stack.extend(reversed(item))
-        elif isinstance(item, str):
-            parts.append(strip_tags(item))
-    return " ".join(parts)
 
 
 def excerpt(text, pattern):

@@ -16,7 +16,7 @@ from django.utils import timezone
 from headline.news.models import ArticlePage
 
 from .forms import SearchForm
-from .highlight import WORD, excerpt, mark, query_terms, stream_text, terms_pattern
+from .highlight import WORD, excerpt, mark, query_terms, terms_pattern
 
 RESULTS_PER_PAGE = 10
 MAX_MATCHES = 500
@@ -79,7 +79,7 @@ def load_results(hits, pattern):
     results = []
     for pk in ids:
         article = articles[pk]
-        text = f"{article.standfirst} {stream_text(list(article.body.raw_data))}"
+        text = f"{article.standfirst} {article.body_text()}"
         article.title_html = mark(article.title, pattern)
         article.excerpt_html = mark(excerpt(text, pattern), pattern)
         results.append(article)

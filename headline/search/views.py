@@ -6,7 +6,7 @@ by primary key, so equally relevant articles are re-ordered here, newest first, 
 `MAX_MATCHES` best hits; only the articles on the page shown are then loaded in full.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import partial
 
 from django.core.paginator import Paginator
@@ -38,11 +38,14 @@ def filtered(articles, filters):
         # Search backends filter only on indexed fields, so the section rule becomes a list of ids.
         in_section = ArticlePage.objects.in_section(filters["section"]).values_list("pk", flat=True)
         articles = articles.filter(pk__in=in_section)
-    # Whole days in the site's time zone, as plain comparisons the search backends can apply.
-    if filters.get("from_date"):
-        articles = articles.filter(published_at__gte=start_of_day(filters["from_date"]))
-    if filters.get("to_date"):
-        articles = articles.filter(published_at__lt=start_of_day(filters["to_date"] + ONE_DAY))
+    # Whole days in the site's time zone, as plain comparisons the search backends can apply. The
+    # calendar's first and last days leave their end of the range open: no datetime lies beyond
+    # them (9999-12-31 plus a day overflows), and no article either.
+    start, end = filters.get("from_date"), filters.get("to_date")
+    if start and start > date.min:
+        articles = articles.filter(published_at__gte=start_of_day(start))
+    if end and end < date.max:
+        articles = articles.filter(published_at__lt=start_of_day(end + ONE_DAY))
     return articles
 
 

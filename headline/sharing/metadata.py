@@ -10,6 +10,7 @@ keeps one source for each: a template that changes its meta description changes 
 import html
 
 from django.conf import settings
+from django.core.paginator import Page as ListingPage
 from django.db.models import prefetch_related_objects
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
 from django.utils.functional import cached_property
@@ -60,9 +61,12 @@ class SocialMetadata:
         # A page being previewed before its first save has no URL yet.
         page_url = self.page.get_full_url(self.request) if self.page is not None else None
         url = page_url or self.root_url + self.request.path
-        # Each page of a listing is its own document, so it is its own canonical.
-        number = self.request.GET.get("page", "")
-        return f"{url}?page={number}" if number.isdigit() and number != "1" else url
+        # Each page of a listing is its own document, so it is its own canonical: the page the
+        # paginator shows, never the query's own text (`?page=٣`, `?page=-1`, `?page=99999`).
+        number = next(
+            (v.number for v in self.context.flatten().values() if isinstance(v, ListingPage)), 1
+        )
+        return f"{url}?page={number}" if number > 1 else url
 
     @cached_property
     def title(self):

@@ -100,11 +100,11 @@ def comments_section(context, page):
 
 def _reply_target(request, comments, held_ids, policy):
     """The comment a reader without JavaScript chose to answer (?replyto=<id>)."""
+    # Compared as text: the links we make carry ASCII digits, and reading any other string as a
+    # number could fail (`²` passes isdigit(), not int(); 5,000 digits exceed int()'s limit).
     wanted = request.GET.get("replyto", "")
-    if not wanted.isdigit():
-        return None
     for comment in comments:
-        if comment.pk == int(wanted) and comment.pk not in held_ids:
+        if str(comment.pk) == wanted and comment.pk not in held_ids:
             return comment if policy.allows_reply_to(comment) else None
     return None
 

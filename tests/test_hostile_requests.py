@@ -57,17 +57,10 @@ HOSTILE = [
     "..%2F..%2F",
 ]
 # Every query parameter a public view reads (search, listings, comment replies, sitemaps, the
-# Mastodon share step), and some that none reads.
+# Mastodon share step, Wagtail's login and page-password forms), and some that none reads.
 READ_PARAMETERS = [
-    "q",
-    "section",
-    "from_date",
-    "to_date",
-    "page",
-    "p",
-    "replyto",
-    "instance",
-    "text",
+    *["q", "section", "from_date", "to_date", "page", "p", "replyto", "instance", "text"],
+    *["next", "return_url"],
 ]
 UNREAD_PARAMETERS = ["utm_source", "format", "id"]
 # Where parameters meet (a form validated as a whole, a step that depends on another parameter),
@@ -221,15 +214,8 @@ def test_hostile_query_parameters_never_answer_5xx(newsroom):
 
 def test_hostile_form_bodies_never_answer_5xx(newsroom):
     fields = [
-        "name",
-        "email",
-        "url",
-        "body",
-        "parent",
-        "timestamp",
-        "address",
-        "action",
-        "password",
+        *["name", "email", "url", "body", "parent", "timestamp", "address", "action"],
+        *["username", "password", "return_url", "next"],
     ]
     requests = [
         ("POST", real, encoded((key, value) for key in fields))

@@ -10,6 +10,8 @@ import time
 from django import forms
 from django.core import signing
 
+from headline.core.text import CleanCharField, CleanURLField
+
 from .models import Comment
 
 TIMESTAMP_SALT = "headline.comments.form-timestamp"
@@ -24,7 +26,9 @@ def _too_long(what):
 
 
 class CommentForm(forms.Form):
-    name = forms.CharField(
+    # Control characters are removed silently: readers cannot see them, so cannot fix them. A
+    # name or comment with nothing visible left is refused like an empty one.
+    name = CleanCharField(
         label="Name",
         max_length=100,
         error_messages={"required": "Please enter your name.", **_too_long("name")},
@@ -40,7 +44,7 @@ class CommentForm(forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    url = forms.URLField(
+    url = CleanURLField(
         label="Website",
         required=False,
         max_length=200,
@@ -51,7 +55,7 @@ class CommentForm(forms.Form):
         },
         widget=forms.URLInput(attrs={"autocomplete": "url"}),
     )
-    body = forms.CharField(
+    body = CleanCharField(
         label="Comment",
         max_length=10_000,
         strip=True,

@@ -26,6 +26,8 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from headline.core.text import CleanCharField
+
 from . import privacy, signals
 from .models import Ban, Comment, CommentPolicy, Refusal
 from .moderation import announce_approval, decide
@@ -192,7 +194,7 @@ def announce_edit(request, instance):
 
 
 class StaffReplyForm(forms.Form):
-    body = forms.CharField(
+    body = CleanCharField(
         label="Reply", max_length=10_000, widget=forms.Textarea(attrs={"rows": 8})
     )
 

@@ -5,12 +5,15 @@ news readers look for: the full article (`content:encoded` / Atom `content`), ev
 the lead image as a Media RSS element with its size and caption. `JsonFeed` writes the same
 items as JSON Feed 1.1, so a Feed class only changes its `feed_type` to switch format.
 Items carry three extra keys: `authors` (name and url each), `image` (a LeadImage or None) and
-`content_html` (None when feeds carry summaries only).
+`content_html` (None when feeds carry summaries only). Every format cleans what it is given with
+`clean_text`, so no stored text, however old, can make a writer fail or write malformed XML.
 """
 
 import json
 
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
+
+from headline.core.text import clean_text, clean_tree
 
 MEDIA_RSS = "http://search.yahoo.com/mrss/"
 
@@ -30,13 +33,34 @@ def add_media_content(handler, image):
         },
     )
     if image.caption:
-        handler.addQuickElement("media:description", image.caption, {"type": "plain"})
+        handler.addQuickElement("media:description", clean_text(image.caption), {"type": "plain"})
     if image.credit:
-        handler.addQuickElement("media:credit", image.credit)
+        handler.addQuickElement("media:credit", clean_text(image.credit))
     handler.endElement("media:content")
 
 
-class MediaRssFeed(Rss201rev2Feed):
+class CleanTextFeed(SyndicationFeed):
+    """A feed that cleans every string of the feed and its items as it receives them.
+
+    Django's XML writer refuses control characters with `UnserializableContentError` (a 500 for
+    everyone) and writes attribute values unchecked; cleaning here covers both, for every feed
+    whichever Feed class feeds it, including text stored before `headline.core.signals` existed.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.feed = clean_tree(self.feed)
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*args, **kwargs)
+        self.items[-1] = clean_tree(self.items[-1])
+
+
+class RssFeed(CleanTextFeed, Rss201rev2Feed):
+    """RSS 2.0, the format of the corrections and comment feeds."""
+
+
+class MediaRssFeed(RssFeed):
     def rss_attributes(self):
         return {
             **super().rss_attributes(),
@@ -51,7 +75,7 @@ class MediaRssFeed(Rss201rev2Feed):
         add_media_content(handler, item.get("image"))
 
 
-class MediaAtomFeed(Atom1Feed):
+class MediaAtomFeed(CleanTextFeed, Atom1Feed):
     def root_attributes(self):
         return {**super().root_attributes(), "xmlns:media": MEDIA_RSS}
 
@@ -68,7 +92,7 @@ class MediaAtomFeed(Atom1Feed):
         add_media_content(handler, item.get("image"))
 
 
-class JsonFeed(SyndicationFeed):
+class JsonFeed(CleanTextFeed):
     """JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."""
 
     content_type = "application/feed+json; charset=utf-8"

@@ -29,7 +29,7 @@ from headline.core.freshness import serve_conditionally
 from headline.core.models import SiteIdentity
 from headline.core.signals import SITE
 
-from .feed_formats import JsonFeed, MediaAtomFeed, MediaRssFeed
+from .feed_formats import JsonFeed, MediaAtomFeed, MediaRssFeed, RssFeed
 from .models import ArticleCorrection, ArticlePage, Author, SectionPage
 from .signals import ARTICLES, SECTIONS
 
@@ -69,6 +69,7 @@ class RequestBoundFeed(Feed):
     """
 
     request = None
+    feed_type = RssFeed  # never Django's own: ours cannot fail on stored text
 
     def __call__(self, request, *args, **kwargs):
         bound = copy(self)

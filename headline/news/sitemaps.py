@@ -23,6 +23,7 @@ from taggit.models import Tag
 from headline.core.freshness import serve_conditionally
 from headline.core.models import SiteIdentity
 from headline.core.signals import SITE
+from headline.core.text import clean_text
 
 from .models import ArticlePage, Author, HomePage, SectionPage
 from .signals import ARTICLES, SECTIONS
@@ -127,10 +128,19 @@ SITEMAPS = {
 }
 
 
+def cleaned_response(response):
+    """The rendered document cleaned whole, so no stored text can make it malformed XML."""
+    response.render()
+    response.content = clean_text(response.content.decode(response.charset))
+    return response
+
+
 def sitemap_index(request):
     def render():
-        return sitemap_views.index(
-            request, RequestSitemap.all_for(request), sitemap_url_name="syndication:sitemap"
+        return cleaned_response(
+            sitemap_views.index(
+                request, RequestSitemap.all_for(request), sitemap_url_name="syndication:sitemap"
+            )
         )
 
     return serve_conditionally(request, SCOPES, render)
@@ -138,8 +148,10 @@ def sitemap_index(request):
 
 def sitemap_page(request, section):
     def render():
-        return sitemap_views.sitemap(
-            request, RequestSitemap.all_for(request), section, template_name="news/sitemap.xml"
+        return cleaned_response(
+            sitemap_views.sitemap(
+                request, RequestSitemap.all_for(request), section, template_name="news/sitemap.xml"
+            )
         )
 
     return serve_conditionally(request, SCOPES, render)
@@ -164,11 +176,12 @@ def news_sitemap(request):
             (request.build_absolute_uri(article.get_url(request)), article) for article in articles
         ]
         # Rendered without the request: page context processors (navigation) have no place here.
+        # Cleaned whole, like the other sitemaps, so no stored text can make it malformed XML.
         xml = render_to_string(
             "news/news_sitemap.xml",
             {"entries": entries, "identity": identity},
         )
-        return HttpResponse(xml, content_type="application/xml; charset=utf-8")
+        return HttpResponse(clean_text(xml), content_type="application/xml; charset=utf-8")
 
     return serve_conditionally(request, SCOPES, render, extra=(left,), changed_at=left_at)
 

@@ -1,0 +1,114 @@
+"""The one cleaning step for text that readers and editors store, and the visible-content rule.
+
+Text arrives from comment forms, the Wagtail admin and importers carrying whatever the clipboard
+held: terminal colour escapes, NULs from word processors, byte order marks, accents typed as two
+code points. `clean_text` makes any of it safe to store and to write into HTML, XML and JSON;
+`headline.core.signals` applies it to every model save, `CleanCharField` to what forms receive,
+and the feed and sitemap writers apply it again (`clean_tree`, or on the whole document) so rows
+stored before this rule existed cannot break them. `has_visible_content` decides when a required field
+that holds only invisible characters counts as empty.
+"""
+
+import re
+import unicodedata
+
+from django import forms
+
+# What XML 1.0 cannot carry: its Char production
+# (https://www.w3.org/TR/xml/#NT-Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] |
+# [#x10000-#x10FFFF]) excludes C0 controls other than tab, LF and CR, the surrogates and
+# U+FFFE/U+FFFF. Also removed: DEL and the C1 controls (U+007F-U+009F) and every Unicode
+# noncharacter (U+FDD0-U+FDEF and the last two code points of each plane, Unicode 15 §23.7),
+# which XML 1.0 §2.2 asks documents to avoid and HTML parses as errors
+# (https://html.spec.whatwg.org/#preprocessing-the-input-stream). Nobody types them on purpose.
+_UNWRITABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(chr(plane << 16 | low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
+    + "]"
+)
+
+# Unicode's Default_Ignorable_Code_Point property (DerivedCoreProperties.txt, Unicode 15.1):
+# code points a renderer shows as nothing. Most are format characters or marks anyway; the
+# list adds the Hangul fillers and reserved ranges that are letters or unassigned.
+_DEFAULT_IGNORABLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+# Categories that show nothing by themselves: controls, format characters, surrogates,
+# separators, and combining marks with no base to sit on.
+_INVISIBLE_CATEGORIES = {"Cc", "Cf", "Cs", "Zs", "Zl", "Zp", "Mn", "Me"}
+BRAILLE_BLANK = "\u2800"  # a letter-like blank, popular for faking an empty name
+# NFC composes "<", "=" and ">" with a following U+0338 into one symbol (≮ ≠ ≯), which would eat
+# the end of an HTML tag such as `<p>` before text starting with that mark. Normalising the text
+# between these three characters keeps markup intact (W3C Character Model: String Matching, §2.1).
+_MARKUP_DELIMITERS = re.compile("([<=>])")
+
+
+def clean_text(value: str) -> str:
+    """`value` ready to store: unwritable code points removed, then Unicode NFC.
+
+    Removed: C0 controls except tab, line feed and carriage return; DEL and C1 controls; lone
+    surrogates; noncharacters such as U+FFFE and U+FFFF (see `_UNWRITABLE` for the rule and its
+    sources). NFC (Unicode Standard Annex #15) follows the removal, so a mark freed from a
+    control character still composes with its letter, and the result is stable:
+    `clean_text(clean_text(s)) == clean_text(s)`. The one exception to NFC: "<", "=" and ">"
+    never absorb a following U+0338, so markup keeps its tags: rich text can be cleaned as it is
+    stored, and a whole rendered XML or HTML document as it is written. Everything else, including zero-width and bidi
+    characters inside visible text, is kept: scripts such as Persian and Hindi need them.
+    """
+    if _UNWRITABLE.search(value) is None and unicodedata.is_normalized("NFC", value):
+        return value
+    parts = _MARKUP_DELIMITERS.split(_UNWRITABLE.sub("", value))
+    return "".join(unicodedata.normalize("NFC", part) for part in parts)
+
+
+def clean_tree(value):
+    """`value` with `clean_text` applied to every string inside its dicts, lists and tuples."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {key: clean_tree(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(clean_tree(item) for item in value)
+    return value
+
+
+def _invisible(char):
+    return (
+        char.isspace()
+        or unicodedata.category(char) in _INVISIBLE_CATEGORIES
+        or char == BRAILLE_BLANK
+        or _DEFAULT_IGNORABLE.match(char) is not None
+    )
+
+
+def has_visible_content(value: str) -> bool:
+    """Whether `value` shows anything: a character that is not whitespace, a control or format
+    character, a default-ignorable code point, the braille blank or a mark with no base.
+
+    Unassigned code points count as visible: they may be emoji newer than Python's Unicode data.
+    """
+    return not all(map(_invisible, value))
+
+
+class CleanCharField(forms.CharField):
+    """A form text field that cleans what it receives and treats invisible-only input as empty.
+
+    Control characters are removed silently (a reader cannot see them, so cannot fix them);
+    a value with nothing visible left becomes empty, so a required field refuses it with its
+    own "required" message and an optional one stores nothing.
+    """
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = clean_text(value)
+        value = super().to_python(value)
+        return self.empty_value if value and not has_visible_content(value) else value
+
+
+class CleanURLField(forms.URLField):
+    """A URL field that removes control characters before validating (see `CleanCharField`)."""
+
+    def to_python(self, value):
+        return super().to_python(clean_text(value) if isinstance(value, str) else value)

@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from django import forms
+from taggit.utils import _parse_tags
 
 # What XML 1.0 cannot carry: its Char production
 # (https://www.w3.org/TR/xml/#NT-Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] |
@@ -112,3 +113,13 @@ class CleanURLField(forms.URLField):
 
     def to_python(self, value):
         return super().to_python(clean_text(value) if isinstance(value, str) else value)
+
+
+def parse_tags(tagstring: str) -> list[str]:
+    """Tag names typed in the admin, cleaned, without those that show nothing (TAGGIT_TAGS_FROM_STRING).
+
+    Tags are cleaned here, before taggit looks them up by name, not on save: cleaning a new tag's
+    name on save could turn it into an existing one and break the unique name.
+    """
+    names = {clean_text(name) for name in _parse_tags(tagstring)}
+    return sorted(name for name in names if has_visible_content(name))

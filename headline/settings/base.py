@@ -207,3 +207,4 @@ WAGTAIL_AUTO_UPDATE_PREVIEW = True
 # takes them through the `uslug` converter (headline/core/converters.py).
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = False
+TAGGIT_TAGS_FROM_STRING = "headline.core.text.parse_tags"

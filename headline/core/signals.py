@@ -27,8 +27,9 @@ from .text import clean_tree
 
 SITE = "site"
 OUR_APPS = "headline."
-# Tags are not here: their names are unique and looked up before saving, so they are cleaned as
-# the editor types them (`text.parse_tags`) and again by every writer.
+# Tags are not here: their names are unique and looked up before saving, so they are cleaned before
+# the look-up (`text.parse_tags` for the admin, `news.models.CleanTaggableManager` for code) and
+# again by every writer.
 NEWSROOM_MODELS = {"wagtailcore.page", "wagtailcore.revision", "wagtailimages.image"}
 
 

@@ -16,7 +16,7 @@ from django.db.models import Max, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
-from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.contrib.taggit import ClusterTaggableManager, _ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -24,6 +24,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+
+from headline.core.text import clean_text, has_visible_content
 
 from .blocks import ArticleBodyBlock, plain_text
 
@@ -261,6 +263,25 @@ class ArticleCorrection(Orderable):
         return f"{self.get_kind_display()} of {self.date:%Y-%m-%d}"
 
 
+class _CleanTagsManager(_ClusterTaggableManager):
+    def _to_tag_model_instances(self, tags, tag_kwargs):
+        # Cleaned before taggit looks the names up, as the admin's tag field does
+        # (`core.text.parse_tags`): cleaning on save could turn a new name into an existing one.
+        names = [clean_text(tag) if isinstance(tag, str) else tag for tag in tags]
+        names = [tag for tag in names if not isinstance(tag, str) or has_visible_content(tag)]
+        return super()._to_tag_model_instances(names, tag_kwargs)
+
+
+class CleanTaggableManager(ClusterTaggableManager):
+    """An article's tags, whose names given in code (imports, scripts, the demo) are cleaned like
+    everything else stored: an NFD `Zürich` is the NFC tag, a name of control characters none."""
+
+    def __get__(self, instance, model):
+        return _CleanTagsManager(
+            through=self.through, model=model, instance=instance, prefetch_cache_name=self.name
+        )
+
+
 class ArticleTag(TaggedItemBase):
     content_object = ParentalKey(
         "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
@@ -290,7 +311,7 @@ class ArticlePage(Page):
     lead_image_caption = models.CharField(max_length=300, blank=True)
     lead_image_credit = models.CharField(max_length=150, blank=True)
     body = StreamField(ArticleBodyBlock())
-    tags = ClusterTaggableManager(through=ArticleTag, blank=True)
+    tags = CleanTaggableManager(through=ArticleTag, blank=True)
     extra_sections = ParentalManyToManyField(
         "news.SectionPage",
         blank=True,

@@ -243,3 +243,27 @@ def test_random_renames_moves_unpublishing_and_deletes_leave_no_loop(client, des
             apply(operation, articles, sections)
         assert_redirects_sound(client)
         transaction.set_rollback(True)
+
+
+def test_feeds_under_a_renamed_sections_old_address_follow_it(client, section):
+    """Subscribers keep their feed: what lives below a page's old address (its feeds, its
+    articles' comment feeds) redirects to the same place below the new one."""
+    make_article(section, "Stays", slug="stays")
+    publish(section, slug="мир")
+    for old, new in [
+        ("/international/feed/", "/мир/feed/"),
+        ("/international/feed/atom/", "/мир/feed/atom/"),
+        ("/international/stays/comments/feed/", "/мир/stays/comments/feed/"),
+    ]:
+        visited, status = walk(client, old)
+        assert (visited, status) == ([old, iri_to_uri(new)], 200)
+    assert walk(client, "/international/no-such-page/feed/")[1] in GONE
+
+
+def test_a_decomposed_address_redirects_to_its_composed_form(client, section):
+    """Slugs are stored composed (NFC); an address typed or linked decomposed still finds them."""
+    make_article(section, "Lake report", tags=["Zürich"])
+    response = client.get("/tags/zu%CC%88rich/?page=1")
+    assert response.status_code == 301
+    assert response["Location"] == "/tags/z%C3%BCrich/?page=1"
+    assert client.get(response["Location"]).status_code == 200

@@ -232,6 +232,14 @@ def test_excerpt_shows_text_as_written_not_its_html_entities(client, world):
     assert [m.text for m in excerpt_el.xpath(".//mark")] == ["banquet"] * 4
 
 
+def test_a_decomposed_query_finds_composed_text(client, world):
+    """Stored text is composed (NFC); a query typed decomposed (`Zu` + U+0308 + `rich`) finds it."""
+    make_article(world, "Floods reach Zürich")
+    response = client.get("/search/", {"q": "Zu\u0308rich"})
+    titles = texts(parse(response), "//ol[contains(@class, 'search-hits')]//h2")
+    assert [" ".join(title.split()) for title in titles] == ["Floods reach Zürich"]
+
+
 @given(text=st.text(alphabet=st.characters(exclude_categories=["Cs", "Cc"]), max_size=80))
 def test_body_text_is_the_text_as_written_whatever_it_is(text):
     article = ArticlePage(

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from headline.core.text import clean_text
 from headline.news.models import SectionPage
 
 MAX_QUERY_LENGTH = 200
@@ -38,7 +39,8 @@ class SearchForm(forms.Form):
         self.fields["section"].queryset = SectionPage.objects.live().public().order_by("path")
 
     def clean_q(self):
-        return " ".join(self.cleaned_data["q"].split())
+        # Composed (NFC) like the stored text, so a decomposed `Zürich` finds the article.
+        return " ".join(clean_text(self.cleaned_data["q"]).split())
 
     def clean(self):
         cleaned = super().clean()

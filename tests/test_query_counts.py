@@ -1,9 +1,15 @@
 """Pages cost a fixed number of queries, whatever the number of authors, tags, blocks or articles."""
 
+from unittest import mock
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
 
+from headline.related.models import RelatedPin
+
+from .comment_helpers import make_comment
 from .factories import make_article, make_author, make_image, make_section, paragraph
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +76,23 @@ def test_listing_queries_do_not_grow_with_articles(client, url):
     few = queries_for(client, url)
     add(15)
     assert queries_for(client, url) == few
+
+
+def site_root_path_reads(client, url):
+    """How often one view of `url` reads Wagtail's site root paths (a shared-cache round trip)."""
+    client.get(url)
+    with mock.patch.object(Site, "get_site_root_paths", wraps=Site.get_site_root_paths) as reads:
+        assert client.get(url).status_code == 200
+    return reads.call_count
+
+
+def test_pages_read_the_site_root_paths_once_whatever_the_links_they_show(client):
+    section = make_section("International")
+    article = make_article(section, "Turbines arrive", lead_image=make_image())
+    for i in range(4):
+        other = make_article(section, f"Wind farm story {i}", lead_image=make_image())
+        RelatedPin.objects.create(page=article, article=other, sort_order=i)
+        make_comment(article)
+    # Related cards, comment reply links, search hits and home cards each link to a page.
+    for url in (article.url, "/search/?q=wind", "/", "/international/"):
+        assert site_root_path_reads(client, url) == 1, url

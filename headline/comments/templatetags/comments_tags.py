@@ -94,7 +94,7 @@ def comments_section(context, page):
         "form": form,
         "replying_to": replying_to,
         "action": reverse("comments:post", args=[page.pk]),
-        "page_url": page.url,
+        "page_url": page.get_url(request),
     }
 
 

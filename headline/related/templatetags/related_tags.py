@@ -31,7 +31,11 @@ def related_cards(page, limit=MAX_RELATED):
     )
 
 
-@register.inclusion_tag("related/related_articles.html")
-def related_articles(page):
+@register.inclusion_tag("related/related_articles.html", takes_context=True)
+def related_articles(context, page):
+    # The request lets `pageurl` read the site root paths once per request, not once per card.
     # A new article being previewed has no stored list yet.
-    return {"articles": related_cards(page) if page.pk else []}
+    return {
+        "request": context.get("request"),
+        "articles": related_cards(page) if page.pk else [],
+    }

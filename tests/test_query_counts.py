@@ -78,6 +78,21 @@ def test_listing_queries_do_not_grow_with_articles(client, url):
     assert queries_for(client, url) == few
 
 
+def test_home_page_queries_do_not_grow_with_sections(client):
+    def add_section(title):
+        section = make_section(title)
+        for _ in range(5):
+            make_article(section, authors=[make_author()], lead_image=make_image())
+
+    for title in ("International", "Business"):
+        add_section(title)
+    few = queries_for(client, "/")
+    for title in ("Culture", "Sport", "Science"):
+        add_section(title)
+    assert queries_for(client, "/") == few
+    assert few <= 17  # one card query per section made it 20 with two sections, 29 with five
+
+
 def site_root_path_reads(client, url):
     """How often one view of `url` reads Wagtail's site root paths (a shared-cache round trip)."""
     client.get(url)

@@ -12,8 +12,8 @@ from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Max, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import F, Max, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber, Substr
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager, _ClusterTaggableManager
@@ -30,6 +30,9 @@ from headline.core.text import clean_text, has_visible_content
 from .blocks import ArticleBodyBlock, plain_text
 
 ARTICLES_PER_PAGE = 20
+# The home page: stories under "Latest", and in each section's block.
+LATEST = 6
+PER_SECTION = 4
 
 
 RESTRICTED_PATHS_KEY = "news:restricted-paths"
@@ -107,6 +110,52 @@ class ArticlePageQuerySet(PageQuerySet):
     def in_section(self, section):
         return self.filter(Q(path__startswith=section.path) | Q(extra_sections=section)).distinct()
 
+    def newest_in_sections(self, sections, limit):
+        """{section pk: [article pk, …]}: each section's `limit` newest articles, in two queries.
+
+        The same articles, in the same order, as `in_section(section).newest_first()[:limit]` for
+        each section (those under it, then those that list it in `extra_sections`), so a page
+        showing several sections' latest costs a fixed number of queries, whatever their number.
+        Sections are siblings (children of the home page), so their paths have one length.
+        """
+        sections = list(sections)
+        if not sections:
+            return {}
+        newest = [F("sort_date").desc(), F("pk").desc()]
+        prefix = len(sections[0].path)
+        under = (
+            self.annotate(
+                sort_date=Coalesce("published_at", "first_published_at"),
+                section_path=Substr("path", 1, prefix),
+            )
+            .filter(section_path__in=[section.path for section in sections])
+            .annotate(rank=Window(RowNumber(), partition_by=F("section_path"), order_by=newest))
+            .filter(rank__lte=limit)
+        )
+        section_pks = {section.path: section.pk for section in sections}
+        rows = [
+            (section_pks[path], sort_date, pk)
+            for path, sort_date, pk in under.values_list("section_path", "sort_date", "pk")
+        ]
+        listed = (
+            self.filter(extra_sections__in=sections)
+            .annotate(
+                sort_date=Coalesce("published_at", "first_published_at"),
+                listed_in=F("extra_sections"),
+            )
+            .annotate(rank=Window(RowNumber(), partition_by=F("listed_in"), order_by=newest))
+            .filter(rank__lte=limit)
+        )
+        rows += listed.values_list("listed_in", "sort_date", "pk")
+        by_section = {section.pk: [] for section in sections}
+        # Live pages always have first_published_at, so every sort_date is set.
+        for section_pk, _sort_date, pk in sorted(
+            rows, key=lambda row: (row[1], row[2]), reverse=True
+        ):
+            if pk not in by_section[section_pk]:
+                by_section[section_pk].append(pk)
+        return {pk: articles[:limit] for pk, articles in by_section.items()}
+
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
@@ -177,19 +226,27 @@ class HomePage(Page):
         blocks, so each block leaves out everything placed above it before taking its four.
         """
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.published().newest_first().for_cards()
-        top = list(articles.filter(top_story=True)[:1])
-        if not top:
-            top = list(articles[:1])
-        shown = [a.pk for a in top]
-        context["top_story"] = top[0] if top else None
-        context["latest"] = list(articles.exclude(pk__in=shown)[:6])
-        shown += [a.pk for a in context["latest"]]
-        context["section_blocks"] = []
-        for section in SectionPage.objects.live().public().in_menu().order_by("path"):
-            block = list(articles.in_section(section).exclude(pk__in=shown)[:4])
-            shown += [a.pk for a in block]
-            context["section_blocks"].append((section, block))
+        articles = ArticlePage.objects.published()
+        newest = articles.newest_first().values_list("pk", flat=True)
+        top = list(newest.filter(top_story=True)[:1]) or list(newest[:1])
+        latest = [pk for pk in newest[: LATEST + 1] if pk not in top][:LATEST]
+        shown = top + latest
+        sections = list(SectionPage.objects.live().public().in_menu().order_by("path"))
+        # A block needs its four after leaving out every story placed above it.
+        candidates = articles.newest_in_sections(
+            sections, limit=len(shown) + PER_SECTION * len(sections)
+        )
+        blocks = []
+        for section in sections:
+            block = [pk for pk in candidates[section.pk] if pk not in shown][:PER_SECTION]
+            shown += block
+            blocks.append((section, block))
+        cards = articles.for_cards().in_bulk(shown)
+        context["top_story"] = cards[top[0]] if top else None
+        context["latest"] = [cards[pk] for pk in latest]
+        context["section_blocks"] = [
+            (section, [cards[pk] for pk in block]) for section, block in blocks
+        ]
         return context
 
 

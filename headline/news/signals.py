@@ -100,9 +100,8 @@ def drop_redirects_from_held_addresses(pages, batch=500):
     loop (they point at the page itself) or hide it (automatic ones to another page, where it is
     live). A redirect without a site applies to every site."""
     held = {}  # normalised path -> {site id: the page there}
-    request = (
-        HttpRequest()
-    )  # Wagtail keeps the site root paths on it: one cache read, not one a page
+    # Wagtail keeps the site root paths on the request: one cache read, not one a page.
+    request = HttpRequest()
     for page in pages:
         site_id, _root_url, page_path = page.get_url_parts(request) or (None, None, None)
         if page_path:

@@ -7,10 +7,13 @@ class CommentsConfig(AppConfig):
     verbose_name = "Comments"
 
     def ready(self):
+        from headline.news.frontend_cache import article_dependents
         from headline.news.models import card_annotations
 
-        from . import signals  # noqa: F401
+        from . import signals
         from .managers import approved_count_subquery
 
         # Cards in every listing show how many public comments each article has.
         card_annotations["comment_count"] = approved_count_subquery
+        # The comment feed is headed by the article's title and links into it.
+        article_dependents.append(signals.comment_feed_paths)

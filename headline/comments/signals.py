@@ -9,6 +9,9 @@ two signals are the hooks for that. Both are sent with `sender=Comment` and keyw
 - `comment_withdrawn`: a public comment stopped being public (marked spam, trashed, deleted or
   erased at its author's request).
 
+Front-end caches (Varnish, a CDN) drop the article, its comment feed and the listings whose cards
+count its comments when either signal is sent (see `headline.news.frontend_cache`).
+
 Every save or delete of a comment also moves the article's `comments:<article pk>` content version
 (see `headline.core.freshness`), whatever changed: text, name, status or place in the thread.
 Code that changes comments with `QuerySet.update()` or `bulk_update()` (no signals) must bump it
@@ -20,6 +23,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
 
 from headline.core import freshness
+from headline.news import frontend_cache
 
 comment_approved = Signal()
 comment_withdrawn = Signal()
@@ -43,3 +47,18 @@ def withdraw_deleted(sender, instance, **kwargs):
         # The article is gone too when its own deletion cascaded here; listeners then get None.
         article = type(instance).article.field.related_model.objects.filter(pk=instance.article_id)
         comment_withdrawn.send(sender, comment=instance, article=article.first())
+
+
+def comment_feed_paths(article):
+    """The article's comment feed, below its own address."""
+    own = frontend_cache.page_path(article)
+    return [own + "comments/feed/"] if own else []
+
+
+@receiver(comment_approved)
+@receiver(comment_withdrawn)
+def purge_article(sender, comment, article, **kwargs):
+    if frontend_cache.enabled() and article is not None:
+        own = frontend_cache.page_path(article)
+        paths = frontend_cache.listing_paths(article) + comment_feed_paths(article)
+        frontend_cache.purge(paths + ([own] if own else []))

@@ -1,4 +1,6 @@
-"""Addresses in decomposed Unicode lead to the composed ones the site stores.
+"""Core's middleware: composed addresses, and who may cache each response.
+
+Addresses in decomposed Unicode lead to the composed ones the site stores.
 
 Slugs are stored in NFC (`core.text.clean_text`), but an address can arrive decomposed (NFD), as
 macOS file names, some keyboards and copy-paste give it: `/tags/zu%CC%88rich/` for `Zürich`. Such a
@@ -8,7 +10,9 @@ route, feed and page finds its object under either spelling.
 
 import unicodedata
 
+from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
+from django.utils.cache import patch_cache_control
 from django.utils.encoding import iri_to_uri
 
 
@@ -24,3 +28,50 @@ class ComposedPathMiddleware:
                 iri_to_uri(composed) + (f"?{query}" if query else "")
             )
         return self.get_response(request)
+
+
+class EdgeCacheMiddleware:
+    """Say who may keep each response: edge caches (Varnish, a CDN) and browsers, or nobody.
+
+    A response is public when any anonymous reader would get the same bytes: a GET or HEAD
+    without a session cookie, outside the admin, that sets no cookie and shows no CSRF token (the
+    token is per reader), answered 200, 301, 304, 308, 404 or 410. It gets `Cache-Control: public,
+    max-age=EDGE_MAX_AGE, s-maxage=EDGE_S_MAXAGE, stale-while-revalidate=EDGE_STALE_SECONDS`:
+    browsers keep it briefly, shared caches longer, because the app purges them the moment a page
+    changes (`headline.news.frontend_cache`). Everything else is `private, no-store`: admin pages,
+    previews, anything for a signed-in or session-holding reader, POST results, forms carrying a
+    CSRF token, redirects after a form. A view that sets its own Cache-Control keeps it
+    (WhiteNoise's static files, Django's `never_cache`).
+    """
+
+    PUBLIC_STATUSES = frozenset({200, 301, 304, 308, 404, 410})
+    PRIVATE_PREFIXES = ("/admin/", "/django-admin/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "Cache-Control" not in response:
+            if self.is_public(request, response):
+                patch_cache_control(
+                    response,
+                    public=True,
+                    max_age=settings.EDGE_MAX_AGE,
+                    s_maxage=settings.EDGE_S_MAXAGE,
+                    stale_while_revalidate=settings.EDGE_STALE_SECONDS,
+                )
+            else:
+                patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    def is_public(self, request, response):
+        return (
+            request.method in ("GET", "HEAD")
+            and response.status_code in self.PUBLIC_STATUSES
+            and not request.path.startswith(self.PRIVATE_PREFIXES)
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not getattr(request, "is_preview", False)
+            # Showing a CSRF token (get_token) always sets the CSRF cookie, so it lands here.
+            and not response.cookies
+        )

@@ -15,6 +15,9 @@
   are kept but not followed: `news.middleware.LiveRedirectMiddleware`.)
 - The cached list of restricted paths (see `ArticlePageQuerySet.private_q`) is dropped once a
   view restriction changes or a page moves, after the transaction commits.
+- Front-end caches (Varnish, a CDN) drop every address that showed or now shows what changed
+  (see `news.frontend_cache`): an article published, unpublished, moved or deleted, a section or
+  the home page published or moved, an author or a tag saved or deleted.
 - The content versions this app owns (`sections`, `articles`, `article:<pk>`; see
   `headline.core.freshness`) move whenever anything a feed, sitemap or page shows of them changes:
   a page saved, published, unpublished, moved or deleted, a view restriction, an author, a tag, an
@@ -25,17 +28,24 @@ import hashlib
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from django.http import HttpRequest
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+from wagtail.signals import (
+    page_published,
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+    pre_page_move,
+)
 
 from headline.core import freshness
 
+from . import frontend_cache
 from .models import (
     RESTRICTED_PATHS_KEY,
     ArticleAuthor,
@@ -156,3 +166,49 @@ def tree_changed(sender, instance, **kwargs):
     """A move or a restriction changes the URLs or visibility of every page below it."""
     page_id = getattr(instance, "page_id", instance.pk)
     freshness.bump(SECTIONS, ARTICLES, article_scope(page_id))
+
+
+@receiver(pre_save, sender=ArticlePage)
+@receiver(pre_save, sender=Author)
+@receiver(pre_save, sender=Tag)
+def remember_what_showed_it(sender, instance, update_fields=None, **kwargs):
+    """Publishing saves the whole page (drafts save a few fields): note what showed the stored
+    state, as the change may take the article out of a section, tag or author's pages."""
+    if frontend_cache.enabled() and instance.pk and update_fields is None:
+        before = sender._default_manager.filter(pk=instance.pk).first()
+        instance._shown_before = frontend_cache.SHOWN_BEFORE[sender](before) if before else []
+
+
+@receiver(page_published, sender=ArticlePage)
+@receiver(page_published, sender=SectionPage)
+@receiver(page_published, sender=HomePage)
+@receiver(post_page_move)
+@receiver(post_save, sender=Author)
+@receiver(post_save, sender=Tag)
+def purge_what_shows_it(sender, instance, **kwargs):
+    instance = specific(instance)
+    if frontend_cache.enabled() and type(instance) in frontend_cache.SHOWN_ON:
+        frontend_cache.purge_shown(instance, getattr(instance, "_shown_before", ()))
+
+
+@receiver(page_unpublished, sender=ArticlePage)
+@receiver(page_unpublished, sender=SectionPage)
+@receiver(page_unpublished, sender=HomePage)
+@receiver(pre_page_move)
+@receiver(pre_delete, sender=Author)
+@receiver(pre_delete, sender=Tag)
+def purge_what_showed_it(sender, instance, **kwargs):
+    """Withdrawn, moved away or about to go: what shows it now is read before it changes (a
+    deleted page is unpublished first)."""
+    instance = specific(instance)
+    if not frontend_cache.enabled() or type(instance) not in frontend_cache.SHOWN_ON:
+        return
+    if isinstance(instance, ArticlePage):
+        frontend_cache.purge(frontend_cache.article_paths(instance))
+    else:
+        frontend_cache.purge(frontend_cache.SHOWN_ON[type(instance)](instance))
+
+
+def specific(instance):
+    """Moves are announced with the base Page; the purges need the article or section."""
+    return instance.specific if type(instance) is Page else instance

@@ -7,4 +7,9 @@ class RelatedConfig(AppConfig):
     verbose_name = "Related articles"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from headline.news.frontend_cache import article_dependents
+
+        from . import signals
+
+        # A related box shows the headline, image, date and section of the articles it lists.
+        article_dependents.append(signals.listing_articles_paths)

@@ -5,6 +5,7 @@ Everything that differs between a laptop and production is read from environment
 the site runs on SQLite and the local-memory cache, so a newcomer needs no services.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -66,6 +67,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the session and CSRF middleware, so it sees the cookies they set.
+    "headline.core.middleware.EdgeCacheMiddleware",
+    # ETag from the page's bytes and 304s for HTML pages; feeds and sitemaps set their own first.
+    "django.middleware.http.ConditionalGetMiddleware",
     "headline.core.middleware.ComposedPathMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -184,6 +189,28 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Edge caching (headline.core.middleware.EdgeCacheMiddleware): how long, in seconds, browsers
+# (max-age) and shared caches such as Varnish or a CDN (s-maxage) keep a public response, and how
+# long a shared cache may serve it stale while it fetches a fresh copy. Shared caches may keep
+# pages long because the app purges them when content changes (WAGTAILFRONTENDCACHE below).
+EDGE_MAX_AGE = int(os.environ.get("EDGE_MAX_AGE", "30"))
+EDGE_S_MAXAGE = int(os.environ.get("EDGE_S_MAXAGE", "600"))
+EDGE_STALE_SECONDS = int(os.environ.get("EDGE_STALE_SECONDS", "60"))
+
+# Where purges go when content changes (Wagtail's front-end cache invalidation). VARNISH_URL names
+# a Varnish (or any cache that takes HTTP PURGE) in front of the site, e.g. http://127.0.0.1:8080;
+# WAGTAILFRONTENDCACHE, as JSON, gives Wagtail's whole setting instead (Cloudflare, CloudFront...,
+# see the README). With neither, nothing is purged.
+if os.environ.get("WAGTAILFRONTENDCACHE"):
+    WAGTAILFRONTENDCACHE = json.loads(os.environ["WAGTAILFRONTENDCACHE"])
+elif os.environ.get("VARNISH_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["VARNISH_URL"],
+        }
+    }
 
 # Feeds: how many of the newest articles each feed carries, and whether items carry the whole
 # article (True) or only the standfirst (False).

@@ -63,8 +63,10 @@ class SocialMetadata:
         url = page_url or self.root_url + self.request.path
         # Each page of a listing is its own document, so it is its own canonical: the page the
         # paginator shows, never the query's own text (`?page=٣`, `?page=-1`, `?page=99999`).
+        # type(), not isinstance(): isinstance would evaluate the lazy `csrf_token`, which sets
+        # the CSRF cookie and makes every page private to edge caches.
         number = next(
-            (v.number for v in self.context.flatten().values() if isinstance(v, ListingPage)), 1
+            (v.number for v in self.context.flatten().values() if type(v) is ListingPage), 1
         )
         return f"{url}?page={number}" if number > 1 else url
 

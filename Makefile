@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # The page checkers the tests and `make audit` drive (Nu HTML Checker, axe-core, Lighthouse).
 NODE_STAMP := node_modules/.installed
 
-.PHONY: install checkers run test test-embedded test-services lint bench audit demo screenshot clean
+.PHONY: install checkers run serve test test-embedded test-services lint bench audit demo screenshot clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ demo: install
 
 run: demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The production stack on loopback (deploy/serve.py): Varnish on http://127.0.0.1:8080 (PORT=…)
+# in front of gunicorn, PostgreSQL, Redis and the task worker; Ctrl-C stops them all.
+serve: install
+	PORT=$(if $(filter file,$(origin PORT)),8080,$(PORT)) $(PY) deploy/serve.py
 
 lint: install
 	$(VENV)/bin/ruff check .
@@ -67,4 +72,4 @@ audit: install checkers
 	$(PY) -m audit
 
 clean:
-	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-wal db.sqlite3-shm media static_collected artifacts
+	rm -rf $(VENV) .serve node_modules db.sqlite3 db.sqlite3-wal db.sqlite3-shm media static_collected artifacts

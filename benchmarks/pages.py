@@ -9,6 +9,11 @@ shared, so only ratios taken in one run mean anything. The ceiling is nginx serv
 article's HTML as a file. Headline's queries per page are counted in-process, with the test
 client on the same database and cache.
 
+When `varnishd` is installed, Varnish (`deploy/varnish/default.vcl`, as `make serve` runs it) stands
+in front of the same gunicorn: the article through it is measured as a ratio to the nginx ceiling,
+and, with the task worker sending purges, so is the time from an editor's publish and from a
+moderator's approval to the change being served through Varnish (BENCH_FRESHNESS_TRIALS, 5).
+
 The table is printed and written to artifacts/bench.json. `--profile` instead profiles
 BENCH_RENDERS (50) article renders in-process with pyinstrument (artifacts/bench/profile.html).
 """
@@ -16,12 +21,14 @@ BENCH_RENDERS (50) article renders in-process with pyinstrument (artifacts/bench
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from io import StringIO
 from pathlib import Path
@@ -32,6 +39,8 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "15"))
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 RENDERS = int(os.environ.get("BENCH_RENDERS", "50"))
 CEILING_PORT = int(os.environ.get("BENCH_CEILING_PORT", "8092"))
+EDGE_PORT = int(os.environ.get("BENCH_EDGE_PORT", "8093"))
+FRESHNESS_TRIALS = int(os.environ.get("BENCH_FRESHNESS_TRIALS", "5"))
 WORDPRESS = os.environ.get("WORDPRESS_URL", "http://127.0.0.1:8081").rstrip("/")
 WORDPRESS_CEILING = os.environ.get("WORDPRESS_CEILING_URL", "http://127.0.0.1:8082/article.html")
 WORDPRESS_SETUP = (ROOT.parent / "shared" / "bench" / "wordpress" / "setup.sh").resolve()
@@ -42,12 +51,14 @@ WORDPRESS_ARTICLE = (
 SEARCH = os.environ.get("BENCH_SEARCH", "said")
 HEADLINE = f"http://127.0.0.1:{PORT}"
 CEILING = f"http://127.0.0.1:{CEILING_PORT}/article.html"
+EDGE = f"http://127.0.0.1:{EDGE_PORT}"
+VARNISH = bool(shutil.which("varnishd"))
 BIN = Path(sys.executable).parent
 
 
 def pages(article_path):
     """Rows of the table: key, label, Headline URL, WordPress URL, wrk connections."""
-    return [
+    rows = [
         ("article", "article", HEADLINE + article_path, WORDPRESS + WORDPRESS_ARTICLE, 16),
         ("article_one", "article, one connection", HEADLINE + article_path,
          WORDPRESS + WORDPRESS_ARTICLE, 1),
@@ -58,6 +69,9 @@ def pages(article_path):
         ("search", "search", f"{HEADLINE}/search/?q={SEARCH}", WORDPRESS + "/?s=korea", 16),
         ("ceiling", "nginx serving the article as a file", CEILING, WORDPRESS_CEILING, 16),
     ]  # fmt: skip
+    if VARNISH:
+        rows.append(("edge", "article through Varnish", EDGE + article_path, None, 16))
+    return rows
 
 
 def run(options):
@@ -84,8 +98,11 @@ def run(options):
             f"Headline alone.\n  Start it with `bash {WORDPRESS_SETUP}` as root (first time: "
             f"installs and loads it), later `bash {WORDPRESS_SETUP} start`."
         )
-    with gunicorn(), nginx_ceiling(site.ARTICLE_PATH):
+    if not VARNISH:
+        print("  varnishd not installed (apt-get install varnish): no rows through Varnish.")
+    with gunicorn(), nginx_ceiling(site.ARTICLE_PATH), edge_cache():
         results = measure(rows, peer)
+        freshness = measure_freshness(site.ARTICLE_PATH) if VARNISH else None
     report = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "wrk": f"-t2 -c16 -d{SECONDS}s --timeout 10s --latency (one connection: -t1 -c1), median of {RUNS}",
@@ -102,8 +119,10 @@ def run(options):
             }
             for key, label, *_ in rows
         ],
+        "edge": edge_report(results, freshness),
     }
     print_table(report)
+    print_edge(report["edge"])
     out = ROOT / "artifacts" / "bench.json"
     out.write_text(json.dumps(report, indent=2) + "\n")
     print(f"  written to {out.relative_to(ROOT)}")
@@ -124,7 +143,7 @@ def count_queries(rows):
     client = Client()
     counts = {}
     for key, _, url, *_ in rows:
-        if key == "ceiling":
+        if not url.startswith(HEADLINE):  # nginx and Varnish run no query
             continue
         path = url.removeprefix(HEADLINE)
         client.get(path)  # the first request makes image renditions and fills caches
@@ -183,9 +202,121 @@ class Server:
 def gunicorn():
     """Headline in production settings on 127.0.0.1:BENCH_PORT with 4 workers."""
     command = [BIN / "gunicorn", "headline.wsgi", "--workers", "4", "--bind", f"127.0.0.1:{PORT}"]
-    return Server(
-        "gunicorn", command, HEADLINE + "/", WORK / "gunicorn.log", os.environ | environment()
+    return Server("gunicorn", command, HEADLINE + "/", WORK / "gunicorn.log", edge_environment())
+
+
+def edge_environment():
+    """Production settings whose purges go to the benchmark's Varnish."""
+    return os.environ | environment() | {"VARNISH_URL": EDGE}
+
+
+@contextmanager
+def edge_cache():
+    """Varnish with the shipped VCL in front of the benchmark's gunicorn, and the task worker
+    (polling as `make serve` runs it) that sends the purges; nothing without varnishd."""
+    if not VARNISH:
+        yield
+        return
+    folder = WORK / "varnish"
+    folder.mkdir(parents=True, exist_ok=True)
+    vcl = (ROOT / "deploy" / "varnish" / "default.vcl").read_text()
+    (folder / "default.vcl").write_text(vcl.replace('"8000"', f'"{PORT}"', 1))
+    varnish = ["varnishd", "-F", "-j", "none", "-n", str(folder / "state"), "-s", "malloc,256m"]
+    varnish += ["-a", f"127.0.0.1:{EDGE_PORT}", "-f", str(folder / "default.vcl")]
+    worker = [BIN / "python", "manage.py", "db_worker", "--interval", "0.1"]
+    # The worker answers no URL: it is entered once gunicorn (already running) answers.
+    with (
+        Server("varnish", varnish, EDGE + "/", folder / "varnish.log"),
+        Server("db_worker", worker, HEADLINE + "/", WORK / "db_worker.log", edge_environment()),
+    ):
+        yield
+
+
+def measure_freshness(article_path):
+    """Seconds from an editor's publish, and from a moderator's approval, to the change being
+    served through Varnish: each trial caches the page, changes it in this process (purges go
+    through the task worker, as in production) and polls Varnish every 5 ms."""
+    from django.test.utils import override_settings
+
+    from headline.comments.models import Comment
+    from headline.comments.moderation import decide
+    from headline.news.models import ArticlePage
+
+    backend = {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": EDGE}
+    story = ArticlePage.objects.published().newest_first().first()  # on the home page
+    measured = ArticlePage.objects.get(url_path__endswith=article_path)
+    title, published, approved = story.title, [], []
+    with override_settings(WAGTAILFRONTENDCACHE={"varnish": backend}):
+        for trial in range(FRESHNESS_TRIALS):
+            page = ArticlePage.objects.get(pk=story.pk)
+            page.title = f"{title} (edit {trial + 1})"
+            published.append(time_to_visible(EDGE + "/", page.title, page.save_revision().publish))
+            comment = Comment.objects.create(
+                article=measured,
+                name="Bench Reader",
+                email="bench@example.org",
+                body=f"Freshness trial {trial + 1} at {time.time()}",
+                status=Comment.Status.PENDING,
+            )
+            approved.append(
+                time_to_visible(
+                    EDGE + article_path + "comments/feed/",
+                    comment.body,
+                    lambda comment=comment: decide([comment], Comment.Status.APPROVED),
+                )
+            )
+            comment.delete()  # the measured article keeps its 100 comments
+        page = ArticlePage.objects.get(pk=story.pk)
+        page.title = title
+        page.save_revision().publish()
+    return {"publish_s": published, "approval_s": approved}
+
+
+def time_to_visible(url, text, change, limit=30):
+    """Seconds from calling `change()` until `url` (cached first) shows `text`; None past `limit`."""
+    fetch(url)
+    fetch(url)
+    started = time.perf_counter()
+    change()
+    while time.perf_counter() - started < limit:
+        if text.encode() in fetch(url)[1]:
+            return round(time.perf_counter() - started, 3)
+        time.sleep(0.005)
+    return None
+
+
+def edge_report(results, freshness):
+    if "edge" not in results:
+        return None
+    edge, ceiling = results["edge"]["headline"]["rps"], results["ceiling"]["headline"]["rps"]
+    report = {"article_to_ceiling": round(edge / ceiling, 2) if ceiling else None}
+    for key, seconds in (freshness or {}).items():
+        done = [value for value in seconds if value is not None]
+        report[key] = {
+            "median": statistics.median(done) if done else None,
+            "max": max(done) if done else None,
+            "not_visible_within_30_s": len(seconds) - len(done),
+            "trials": seconds,
+        }
+    return report
+
+
+def print_edge(edge):
+    if edge is None:
+        return
+    print(
+        f"  article through Varnish / nginx ceiling: {edge['article_to_ceiling']} (target >= 0.7)"
     )
+    for key, label in (
+        ("publish_s", "an editor's publish"),
+        ("approval_s", "a moderator's approval"),
+    ):
+        entry = edge[key]
+        print(
+            f"  {label} visible through Varnish: median {entry['median']} s, max {entry['max']} s, "
+            f"{entry['not_visible_within_30_s']} of {len(entry['trials'])} not within 30 s "
+            "(target < 1 s)"
+        )
 
 
 def nginx_ceiling(article_path):
@@ -261,6 +392,8 @@ def measure(rows, peer):
     targets = []
     for key, _, headline_url, wordpress_url, connections in rows:
         for system, url in zip(systems, (headline_url, wordpress_url), strict=False):
+            if url is None:  # no WordPress counterpart
+                continue
             status, body = fetch(url)
             if status != 200:
                 raise SystemExit(f"{url} answered {status}, not 200")

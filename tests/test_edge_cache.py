@@ -128,9 +128,10 @@ def test_a_form_with_a_csrf_token_is_private(client, newsroom):
     assert cache_control(response) == cache_control_of(PRIVATE)
 
 
+@pytest.mark.parametrize("cookie", ["sessionid", "messages"])
 @pytest.mark.parametrize("url", ["/", "/world/", "/feed/"])
-def test_readers_with_a_session_get_private_answers(client, newsroom, url):
-    client.cookies["sessionid"] = "anything"
+def test_readers_with_a_session_or_a_message_get_private_answers(client, newsroom, url, cookie):
+    client.cookies[cookie] = "anything"
     assert cache_control(client.get(url)) == cache_control_of(PRIVATE)
 
 

@@ -37,8 +37,9 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    # Staff and readers with a session (the admin, a reader's own held comment) see their own pages.
-    if (req.url ~ "^/(admin|django-admin)/" || req.http.Cookie ~ "(^|;\s*)sessionid=") {
+    # Staff and readers with a session (the admin, a reader's own held comment) or a message
+    # waiting for them see their own pages.
+    if (req.url ~ "^/(admin|django-admin)/" || req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
         return (pass);
     }
     # Any other cookie (a CSRF token, analytics) does not change a public page.

@@ -34,7 +34,7 @@ class EdgeCacheMiddleware:
     """Say who may keep each response: edge caches (Varnish, a CDN) and browsers, or nobody.
 
     A response is public when any anonymous reader would get the same bytes: a GET or HEAD
-    without a session cookie, outside the admin, that sets no cookie and shows no CSRF token (the
+    without a session or messages cookie, outside the admin, that sets no cookie and shows no CSRF token (the
     token is per reader), answered 200, 301, 304, 308, 404 or 410. It gets `Cache-Control: public,
     max-age=EDGE_MAX_AGE, s-maxage=EDGE_S_MAXAGE, stale-while-revalidate=EDGE_STALE_SECONDS`:
     browsers keep it briefly, shared caches longer, because the app purges them the moment a page
@@ -70,7 +70,8 @@ class EdgeCacheMiddleware:
             request.method in ("GET", "HEAD")
             and response.status_code in self.PUBLIC_STATUSES
             and not request.path.startswith(self.PRIVATE_PREFIXES)
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            # A session or a flash message (Django's messages cookie) is this reader's own.
+            and not {settings.SESSION_COOKIE_NAME, "messages"} & request.COOKIES.keys()
             and not getattr(request, "is_preview", False)
             # Showing a CSRF token (get_token) always sets the CSRF cookie, so it lands here.
             and not response.cookies

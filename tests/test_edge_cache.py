@@ -12,12 +12,14 @@ from django.urls import reverse
 from django.utils.cache import get_max_age
 from taggit.models import Tag
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
+from wagtail.models import Site
 
 from headline.comments.models import Comment
-from headline.news.models import ArticlePage
+from headline.core.models import SiteIdentity
+from headline.news.models import ArticleAuthor, ArticlePage
 from headline.related.models import RelatedPin
 
-from .comment_helpers import make_comment, post_comment
+from .comment_helpers import make_comment, post_comment, set_rules
 from .factories import make_article, make_author, make_section, paragraph, site_root_url
 
 pytestmark = pytest.mark.django_db
@@ -231,8 +233,8 @@ def test_publishing_an_update_purges_every_page_that_shows_the_article(newsroom,
 def test_an_update_also_purges_the_sections_tags_and_authors_it_leaves(newsroom, purged):
     page = ArticlePage.objects.get(pk=newsroom["story"].pk)
     page.tags.set(["Treaties"])
-    page.article_authors.all().delete()
-    page.article_authors.add(page.article_authors.model(author=newsroom["ben"]))
+    # In memory until published, as the admin's form does (a queryset delete would act at once).
+    page.article_authors = [ArticleAuthor(author=newsroom["ben"])]
     page.extra_sections.add(newsroom["sport"])
     with purged() as paths:
         page.save_revision().publish()
@@ -326,4 +328,15 @@ def test_renaming_a_section_purges_every_page(newsroom, purged):
     section.title = "Sports"
     with purged() as paths:
         section.save_revision().publish()
+    assert paths == {"/*"}
+
+
+def test_renaming_the_site_or_changing_comment_rules_purges_every_page(newsroom, purged):
+    identity = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
+    identity.name = "The Linden Courier"
+    with purged() as paths:
+        identity.save()
+    assert paths == {"/*"}
+    with purged() as paths:
+        set_rules(close_after_days=1)
     assert paths == {"/*"}

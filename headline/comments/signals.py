@@ -10,7 +10,8 @@ two signals are the hooks for that. Both are sent with `sender=Comment` and keyw
   erased at its author's request).
 
 Front-end caches (Varnish, a CDN) drop the article, its comment feed and the listings whose cards
-count its comments when either signal is sent (see `headline.news.frontend_cache`).
+count its comments when either signal is sent, and every page when the comment rules change
+(see `headline.news.frontend_cache`).
 
 Every save or delete of a comment also moves the article's `comments:<article pk>` content version
 (see `headline.core.freshness`), whatever changed: text, name, status or place in the thread.
@@ -23,6 +24,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
 
 from headline.core import freshness
+from headline.core import frontend_cache as edge
 from headline.news import frontend_cache
 
 comment_approved = Signal()
@@ -55,10 +57,20 @@ def comment_feed_paths(article):
     return [own + "comments/feed/"] if own else []
 
 
+@receiver(post_save, sender="comments.CommentSettings")
+@receiver(post_save, sender="comments.CommentPolicy")
+@receiver(post_delete, sender="comments.CommentPolicy")
+def purge_every_article(**kwargs):
+    """The rules decide whether an article shows the comment form (closing after N days, a
+    section's policy): any article may change."""
+    if edge.enabled():
+        edge.purge([edge.EVERYTHING])
+
+
 @receiver(comment_approved)
 @receiver(comment_withdrawn)
 def purge_article(sender, comment, article, **kwargs):
-    if frontend_cache.enabled() and article is not None:
+    if edge.enabled() and article is not None:
         own = frontend_cache.page_path(article)
         paths = frontend_cache.listing_paths(article) + comment_feed_paths(article)
-        frontend_cache.purge(paths + ([own] if own else []))
+        edge.purge(paths + ([own] if own else []))

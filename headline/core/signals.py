@@ -1,6 +1,7 @@
 """Core's two receivers: the `site` content version and the one cleaning step for stored text.
 
-The `site` content version (see `freshness`) moves whenever the site identity or a Site changes.
+The `site` content version (see `freshness`) moves whenever the site identity or a Site changes,
+and front-end caches drop every page then.
 
 Every text a reader or an editor stores passes `clean_text` on its way into the database: one
 `pre_save` receiver serves every model of Headline's own apps and the third-party models that
@@ -21,7 +22,7 @@ from django.dispatch import receiver
 from wagtail.fields import StreamField
 from wagtail.models import Site
 
-from . import freshness
+from . import freshness, frontend_cache
 from .models import SiteIdentity
 from .text import clean_tree
 
@@ -39,6 +40,9 @@ NEWSROOM_MODELS = {"wagtailcore.page", "wagtailcore.revision", "wagtailimages.im
 @receiver(post_delete, sender=Site)
 def site_changed(**kwargs):
     freshness.bump(SITE)
+    # The site's name and description head every page and feed.
+    if frontend_cache.enabled():
+        frontend_cache.purge([frontend_cache.EVERYTHING])
 
 
 @cache

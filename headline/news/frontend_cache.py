@@ -1,30 +1,27 @@
-"""Which public addresses show an article: what to purge from front-end caches when it changes.
+"""Which public addresses show an article, section, author or tag: what to purge when it changes.
 
 Varnish or a CDN in front of the site keeps public pages for `EDGE_S_MAXAGE` seconds (see
 `core.middleware.EdgeCacheMiddleware`). When something a reader sees changes, the receivers in
-`news.signals` (and the comments and related apps) purge every address whose page shows it,
-through Wagtail's front-end cache invalidation (`WAGTAILFRONTENDCACHE`), once the transaction
-commits and in a background task, so the editor's request does not wait for the cache.
+`news.signals` (and the comments and related apps) purge every address whose page shows it
+(`core.frontend_cache` sends the purges after the commit, from a background task).
 
 Paths are listed without their query: a purge of a path also drops its query-string variants
-(pagination, search terms, sitemap pages), as `deploy/varnish/default.vcl` does; a path ending in
-`*` drops every address under it (a section's name is in every page's navigation).
+(pagination, search terms, sitemap pages), as `deploy/varnish/default.vcl` does; `EVERYTHING`
+drops every address (a section's name is in every page's navigation).
 
 Apps built on news add the addresses they show of an article to `article_dependents`: functions
 taking the article (an ArticlePage) and returning paths (comments: its comment feed; related: the
 articles whose box lists it). News names them without importing those apps.
 """
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from taggit.models import Tag
-from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-from wagtail.models import Site
+
+from headline.core.frontend_cache import EVERYTHING
 
 from .models import ArticlePage, Author, HomePage, SectionPage
 
-EVERYTHING = "/*"
 article_dependents = []
 
 # Every feed a subject (section, tag, author) has below its own address.
@@ -32,11 +29,6 @@ FEED_SUFFIXES = ("feed/", "feed/atom/")
 SITE_FEEDS = ("syndication:site-rss", "syndication:site-atom", "syndication:site-json")
 CORRECTIONS = ("news:corrections", "syndication:corrections-rss")
 SITEMAPS = ("articles", "pages", "authors", "tags")
-
-
-def enabled():
-    """Whether any front-end cache is configured; without one, nothing is computed or sent."""
-    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
 def with_feeds(path):
@@ -109,7 +101,8 @@ def tag_paths(tag):
 
 def published_article_paths(article):
     """`article_paths` while the article is published; nothing of it shows otherwise."""
-    return article_paths(article) if ArticlePage.objects.published().filter(pk=article.pk) else []
+    shown = ArticlePage.objects.published().filter(pk=article.pk).exists()
+    return article_paths(article) if shown else []
 
 
 # What a change to one object of each kind shows on: model → paths for the object.
@@ -125,14 +118,6 @@ SHOWN_ON = {
 SHOWN_BEFORE = {ArticlePage: published_article_paths, Author: author_address, Tag: tag_address}
 
 
-def purge(paths):
-    """Purge `paths` of the default site from every front-end cache once the transaction
-    commits; Wagtail sends the purges from a background task."""
-    urls = absolute(paths)
-    if urls:
-        transaction.on_commit(lambda: purge_urls_from_cache(urls))
-
-
 def purge_shown(instance, paths=()):
     """Purge, once the transaction commits, `paths` and every address that shows `instance` (a
     SHOWN_ON model) as it is then; the addresses are found in a background task, since an author
@@ -142,11 +127,3 @@ def purge_shown(instance, paths=()):
     label = instance._meta.label_lower
     paths = list(paths)
     transaction.on_commit(lambda: purge_shown_on.enqueue(label, instance.pk, paths))
-
-
-def absolute(paths):
-    """Sorted absolute URLs of `paths` on the default site (purges name the host readers use)."""
-    site = Site.objects.filter(is_default_site=True).first()
-    if not paths or site is None:
-        return []
-    return sorted({site.root_url + path for path in paths})

@@ -44,6 +44,7 @@ from wagtail.signals import (
 )
 
 from headline.core import freshness
+from headline.core import frontend_cache as edge
 
 from . import frontend_cache
 from .models import (
@@ -174,7 +175,7 @@ def tree_changed(sender, instance, **kwargs):
 def remember_what_showed_it(sender, instance, update_fields=None, **kwargs):
     """Publishing saves the whole page (drafts save a few fields): note what showed the stored
     state, as the change may take the article out of a section, tag or author's pages."""
-    if frontend_cache.enabled() and instance.pk and update_fields is None:
+    if edge.enabled() and instance.pk and update_fields is None:
         before = sender._default_manager.filter(pk=instance.pk).first()
         instance._shown_before = frontend_cache.SHOWN_BEFORE[sender](before) if before else []
 
@@ -186,8 +187,10 @@ def remember_what_showed_it(sender, instance, update_fields=None, **kwargs):
 @receiver(post_save, sender=Author)
 @receiver(post_save, sender=Tag)
 def purge_what_shows_it(sender, instance, **kwargs):
+    if not edge.enabled():
+        return
     instance = specific(instance)
-    if frontend_cache.enabled() and type(instance) in frontend_cache.SHOWN_ON:
+    if type(instance) in frontend_cache.SHOWN_ON:
         frontend_cache.purge_shown(instance, getattr(instance, "_shown_before", ()))
 
 
@@ -200,13 +203,15 @@ def purge_what_shows_it(sender, instance, **kwargs):
 def purge_what_showed_it(sender, instance, **kwargs):
     """Withdrawn, moved away or about to go: what shows it now is read before it changes (a
     deleted page is unpublished first)."""
+    if not edge.enabled():
+        return
     instance = specific(instance)
-    if not frontend_cache.enabled() or type(instance) not in frontend_cache.SHOWN_ON:
+    if type(instance) not in frontend_cache.SHOWN_ON:
         return
     if isinstance(instance, ArticlePage):
-        frontend_cache.purge(frontend_cache.article_paths(instance))
+        edge.purge(frontend_cache.article_paths(instance))
     else:
-        frontend_cache.purge(frontend_cache.SHOWN_ON[type(instance)](instance))
+        edge.purge(frontend_cache.SHOWN_ON[type(instance)](instance))
 
 
 def specific(instance):

@@ -5,6 +5,8 @@ from django.apps import apps
 from django_tasks import task
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 
+from headline.core.frontend_cache import absolute
+
 from . import frontend_cache
 
 
@@ -16,4 +18,4 @@ def purge_shown_on(label: str, pk: int, paths: list[str]):
     if instance is not None:
         paths = paths + frontend_cache.SHOWN_ON[model](instance)
     # Already in the background: purge here rather than queue another task.
-    purge_urls_from_cache_task.call(frontend_cache.absolute(paths))
+    purge_urls_from_cache_task.call(absolute(paths))

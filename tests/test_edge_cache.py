@@ -46,25 +46,17 @@ def cache_control(response):
 def newsroom():
     world, sport = make_section("World"), make_section("Sport")
     ana, ben = make_author("Ana Costa", slug="ana-costa"), make_author("Ben Ode", slug="ben-ode")
-    story = make_article(
-        world,
-        "Summit ends",
-        slug="summit",
-        authors=[ana],
-        tags=["Diplomacy"],
-        standfirst="Leaders agree.",
-        body=[paragraph("Diplomats signed the treaty.")],
-    )
-    # Nothing in common with the story, so neither related box lists the other.
-    other = make_article(
-        sport,
-        "Cup final",
-        slug="cup-final",
-        authors=[ben],
-        tags=["Football"],
-        standfirst="Goals galore.",
-        body=[paragraph("Strikers scored twice.")],
-    )
+    # Nothing in common between the two, so neither related box lists the other.
+    story, other = (
+        make_article(section, title, slug=slug, authors=[author], tags=[tag], standfirst=lead,
+                     body=[paragraph(text)])
+        for section, title, slug, author, tag, lead, text in (
+            (world, "Summit ends", "summit", ana, "Diplomacy", "Leaders agree.",
+             "Diplomats signed the treaty."),
+            (sport, "Cup final", "cup-final", ben, "Football", "Goals galore.",
+             "Strikers scored twice."),
+        )
+    )  # fmt: skip
     return {"world": world, "sport": sport, "ana": ana, "ben": ben, "story": story, "other": other}
 
 

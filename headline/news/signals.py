@@ -180,9 +180,6 @@ def remember_what_showed_it(sender, instance, update_fields=None, **kwargs):
         instance._shown_before = frontend_cache.SHOWN_BEFORE[sender](before) if before else []
 
 
-@receiver(page_published, sender=ArticlePage)
-@receiver(page_published, sender=SectionPage)
-@receiver(page_published, sender=HomePage)
 @receiver(post_page_move)
 @receiver(post_save, sender=Author)
 @receiver(post_save, sender=Tag)
@@ -194,9 +191,6 @@ def purge_what_shows_it(sender, instance, **kwargs):
         frontend_cache.purge_shown(instance, getattr(instance, "_shown_before", ()))
 
 
-@receiver(page_unpublished, sender=ArticlePage)
-@receiver(page_unpublished, sender=SectionPage)
-@receiver(page_unpublished, sender=HomePage)
 @receiver(pre_page_move)
 @receiver(pre_delete, sender=Author)
 @receiver(pre_delete, sender=Tag)
@@ -212,6 +206,11 @@ def purge_what_showed_it(sender, instance, **kwargs):
         edge.purge(frontend_cache.article_paths(instance))
     else:
         edge.purge(frontend_cache.SHOWN_ON[type(instance)](instance))
+
+
+for model in (ArticlePage, SectionPage, HomePage):
+    page_published.connect(purge_what_shows_it, sender=model)
+    page_unpublished.connect(purge_what_showed_it, sender=model)
 
 
 def specific(instance):

@@ -38,8 +38,9 @@ sub vcl_recv {
         return (pass);
     }
     # Staff and readers with a session (the admin, a reader's own held comment) or a message
-    # waiting for them see their own pages.
-    if (req.url ~ "^/(admin|django-admin)/" || req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
+    # waiting for them see their own pages; so does anyone sending credentials.
+    if (req.url ~ "^/(admin|django-admin)/" || req.http.Cookie ~ "(^|;\s*)(sessionid|messages)="
+        || req.http.Authorization) {
         return (pass);
     }
     # Any other cookie (a CSRF token, analytics) does not change a public page.

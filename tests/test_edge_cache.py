@@ -21,6 +21,7 @@ from headline.related.models import RelatedPin
 
 from .comment_helpers import make_comment, post_comment, set_rules
 from .factories import make_article, make_author, make_section, paragraph, site_root_url
+from .test_newsroom import article_form
 
 pytestmark = pytest.mark.django_db
 
@@ -332,3 +333,17 @@ def test_renaming_the_site_or_changing_comment_rules_purges_every_page(newsroom,
     with purged() as paths:
         set_rules(close_after_days=1)
     assert paths == {"/*"}
+
+
+def test_an_editors_publish_in_the_admin_purges_the_new_article_and_its_listings(
+    newsroom, purged, admin_client
+):
+    add = f"/admin/pages/add/news/articlepage/{newsroom['world'].pk}/"
+    form = {**article_form(newsroom["ana"], tags="Diplomacy"), "action-publish": "publish"}
+    with purged() as paths:
+        assert admin_client.post(add, form).status_code == 302
+    assert ArticlePage.objects.get(slug="harbour-reopens").live
+    expected = {"/world/harbour-reopens/", "/world/harbour-reopens/comments/feed/"}
+    assert paths >= expected | SITE_WIDE | feeds("/world/") | feeds("/tags/diplomacy/")
+    assert paths >= feeds("/authors/ana-costa/")
+    assert not paths & OTHER

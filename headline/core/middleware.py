@@ -12,6 +12,7 @@ import unicodedata
 
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
+from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import patch_cache_control
 from django.utils.encoding import iri_to_uri
 
@@ -76,3 +77,18 @@ class EdgeCacheMiddleware:
             # Showing a CSRF token (get_token) always sets the CSRF cookie, so it lands here.
             and not response.cookies
         )
+
+
+class ContentETagMiddleware(ConditionalGetMiddleware):
+    """ETag from the bytes, and 304 for If-None-Match, on responses that carry no validators.
+
+    HTML pages get an ETag this way, so a browser or an edge cache revalidating a page costs no
+    transfer. Feeds and sitemaps already chose their validators and answered conditional requests
+    (`freshness.serve_conditionally`); checking them again would turn the full answer it gives in
+    the second of a change into a stale 304.
+    """
+
+    def process_response(self, request, response):
+        if response.has_header("ETag") or response.has_header("Last-Modified"):
+            return response
+        return super().process_response(request, response)

@@ -69,8 +69,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Outside the session and CSRF middleware, so it sees the cookies they set.
     "headline.core.middleware.EdgeCacheMiddleware",
-    # ETag from the page's bytes and 304s for HTML pages; feeds and sitemaps set their own first.
-    "django.middleware.http.ConditionalGetMiddleware",
+    # ETag from the page's bytes and 304s for HTML pages; feeds and sitemaps set their own.
+    "headline.core.middleware.ContentETagMiddleware",
     "headline.core.middleware.ComposedPathMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -2,7 +2,7 @@
 
 The apps decide which addresses a change shows on (`news.frontend_cache` for articles, sections,
 authors and tags); this module sends the purges, once the transaction commits, from a background
-task (Wagtail's `purge_urls_from_cache` enqueues one), so no request waits for the cache. Paths are
+task (Wagtail's, queued ahead of other work), so no request waits for the cache. Paths are
 purged on the default site; `deploy/varnish/default.vcl` drops each path with its query-string
 variants, and `EVERYTHING` (`/*`) drops every address. Without `WAGTAILFRONTENDCACHE` (set from
 VARNISH_URL or given whole, see settings) nothing is computed or sent.
@@ -10,10 +10,13 @@ VARNISH_URL or given whole, see settings) nothing is computed or sent.
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.models import Site
 
 EVERYTHING = "/*"
+# Purges run before other background work (search indexing, related lists, emails) that a publish
+# queues with them: readers should see the change within a second, whatever else waits.
+PRIORITY = 50
 
 
 def enabled():
@@ -33,4 +36,5 @@ def purge(paths):
     """Purge `paths` from every front-end cache once the transaction commits."""
     urls = absolute(paths)
     if urls:
-        transaction.on_commit(lambda: purge_urls_from_cache(urls))
+        purging = purge_urls_from_cache_task.using(priority=PRIORITY)
+        transaction.on_commit(lambda: purging.enqueue(urls))

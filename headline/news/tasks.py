@@ -5,12 +5,12 @@ from django.apps import apps
 from django_tasks import task
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 
-from headline.core.frontend_cache import absolute
+from headline.core.frontend_cache import PRIORITY, absolute
 
 from . import frontend_cache
 
 
-@task()
+@task(priority=PRIORITY)
 def purge_shown_on(label: str, pk: int, paths: list[str]):
     """Purge `paths` and every address showing the object `label`/`pk` (gone: `paths` only)."""
     model = apps.get_model(label)

@@ -102,7 +102,7 @@ def run(options):
         print("  varnishd not installed (apt-get install varnish): no rows through Varnish.")
     with gunicorn(), nginx_ceiling(site.ARTICLE_PATH), edge_cache():
         results = measure(rows, peer)
-        freshness = measure_freshness(site.ARTICLE_PATH) if VARNISH else None
+        freshness = measure_freshness() if VARNISH else None
     report = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "wrk": f"-t2 -c16 -d{SECONDS}s --timeout 10s --latency (one connection: -t1 -c1), median of {RUNS}",
@@ -232,7 +232,7 @@ def edge_cache():
         yield
 
 
-def measure_freshness(article_path):
+def measure_freshness():
     """Seconds from an editor's publish, and from a moderator's approval, to the change being
     served through Varnish: each trial caches the page, changes it in this process (purges go
     through the task worker, as in production) and polls Varnish every 5 ms."""
@@ -243,8 +243,11 @@ def measure_freshness(article_path):
     from headline.news.models import ArticlePage
 
     backend = {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": EDGE}
-    story = ArticlePage.objects.published().newest_first().first()  # on the home page
-    measured = ArticlePage.objects.get(url_path__endswith=article_path)
+    articles = ArticlePage.objects.published().newest_first()
+    story = articles.first()  # on the home page
+    # An article without comments, so the approved one heads its comment feed (the measured
+    # article's comments are dated up to hours after it).
+    quiet = articles.filter(comments__isnull=True).first()
     title, published, approved = story.title, [], []
     with override_settings(WAGTAILFRONTENDCACHE={"varnish": backend}):
         for trial in range(FRESHNESS_TRIALS):
@@ -252,7 +255,7 @@ def measure_freshness(article_path):
             page.title = f"{title} (edit {trial + 1})"
             published.append(time_to_visible(EDGE + "/", page.title, page.save_revision().publish))
             comment = Comment.objects.create(
-                article=measured,
+                article=quiet,
                 name="Bench Reader",
                 email="bench@example.org",
                 body=f"Freshness trial {trial + 1} at {time.time()}",
@@ -260,12 +263,12 @@ def measure_freshness(article_path):
             )
             approved.append(
                 time_to_visible(
-                    EDGE + article_path + "comments/feed/",
+                    EDGE + quiet.url + "comments/feed/",
                     comment.body,
                     lambda comment=comment: decide([comment], Comment.Status.APPROVED),
                 )
             )
-            comment.delete()  # the measured article keeps its 100 comments
+            comment.delete()
         page = ArticlePage.objects.get(pk=story.pk)
         page.title = title
         page.save_revision().publish()
@@ -273,16 +276,18 @@ def measure_freshness(article_path):
 
 
 def time_to_visible(url, text, change, limit=30):
-    """Seconds from calling `change()` until `url` (cached first) shows `text`; None past `limit`."""
+    """Seconds from calling `change()` until `url` (cached first) shows `text` (None past
+    `limit`), and of those, how long `change()` itself took (the editor's request)."""
     fetch(url)
     fetch(url)
     started = time.perf_counter()
     change()
+    changed = time.perf_counter() - started
     while time.perf_counter() - started < limit:
         if text.encode() in fetch(url)[1]:
-            return round(time.perf_counter() - started, 3)
+            return round(time.perf_counter() - started, 3), round(changed, 3)
         time.sleep(0.005)
-    return None
+    return None, round(changed, 3)
 
 
 def edge_report(results, freshness):
@@ -290,13 +295,14 @@ def edge_report(results, freshness):
         return None
     edge, ceiling = results["edge"]["headline"]["rps"], results["ceiling"]["headline"]["rps"]
     report = {"article_to_ceiling": round(edge / ceiling, 2) if ceiling else None}
-    for key, seconds in (freshness or {}).items():
-        done = [value for value in seconds if value is not None]
+    for key, trials in (freshness or {}).items():
+        done = [seconds for seconds, _ in trials if seconds is not None]
         report[key] = {
             "median": statistics.median(done) if done else None,
             "max": max(done) if done else None,
-            "not_visible_within_30_s": len(seconds) - len(done),
-            "trials": seconds,
+            "change_itself_median": statistics.median(change for _, change in trials),
+            "not_visible_within_30_s": len(trials) - len(done),
+            "trials": trials,
         }
     return report
 
@@ -313,7 +319,8 @@ def print_edge(edge):
     ):
         entry = edge[key]
         print(
-            f"  {label} visible through Varnish: median {entry['median']} s, max {entry['max']} s, "
+            f"  {label} visible through Varnish: median {entry['median']} s, max {entry['max']} s "
+            f"(the change itself: {entry['change_itself_median']} s), "
             f"{entry['not_visible_within_30_s']} of {len(entry['trials'])} not within 30 s "
             "(target < 1 s)"
         )

@@ -89,13 +89,16 @@ def test_refused_submissions_are_listed_with_their_rule(moderator, article):
 def test_approving_publishes_trains_the_filter_and_signals(moderator, article, lessons):
     held = make_comment(article, status="pending", body="Held but fine.")
     heard = []
-    signals.comment_approved.connect(
-        lambda sender, **kw: heard.append(kw["comment"].pk), weak=False
-    )
+
+    def listener(sender, **kw):
+        heard.append(kw["comment"].pk)
+
+    signals.comment_approved.connect(listener)
     try:
         assert bulk(moderator, "approve", [held]).status_code == 302
     finally:
-        signals.comment_approved.receivers.clear()
+        # Only this listener: the app's own receivers (cache purges) must stay connected.
+        signals.comment_approved.disconnect(listener)
     held.refresh_from_db()
     assert held.status == "approved" and heard == [held.pk]
     assert lessons == [("learn", "Held but fine.", False)]

@@ -41,3 +41,18 @@ def article(section):
     from .factories import make_article
 
     return make_article(section, "A state visit")
+
+
+@pytest.fixture
+def lessons(monkeypatch):
+    """What the spam filter is taught, in order: ("learn" or "unlearn", text, is_spam)."""
+    from headline.spamfilter import filter as spamfilter
+
+    taught = []
+    monkeypatch.setattr(
+        spamfilter, "learn", lambda text, **kw: taught.append(("learn", text, kw["is_spam"]))
+    )
+    monkeypatch.setattr(
+        spamfilter, "unlearn", lambda text, **kw: taught.append(("unlearn", text, kw["is_spam"]))
+    )
+    return taught

@@ -106,6 +106,8 @@ class DecisionColumn(Column):
 
 
 class QueueView(IndexView):
+    table_classname = "listing comment-queue"  # static/css/moderation.css: a card a row on phones
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         return {**context, **moderation_context(self.request, self.request.get_full_path())}

@@ -8,6 +8,7 @@
   var bar = document.querySelector("[data-comment-moderation]");
   if (!bar) return;
   var undoForm = bar.querySelector("[data-comment-undo]");
+  var undoButton = undoForm.querySelector("[data-undo-button]");
   var legend = bar.querySelector("[data-comment-shortcuts]");
   if (legend) legend.hidden = false;
 
@@ -45,8 +46,8 @@
 
   function show(result) {
     bar.querySelector("[data-undo-message]").textContent = result.message;
-    bar.querySelector("[data-undo-label]").textContent = result.undo;
-    bar.querySelector("[data-undo-last]").hidden = !result.undo;
+    undoButton.hidden = !result.undo;
+    undoButton.title = "Undo: " + result.undo;
     if (!result.comment) return;
     document.querySelectorAll('[data-comment="' + result.comment + '"]').forEach(function (block) {
       block.querySelector("[data-comment-status]").textContent = result.status_label;
@@ -107,8 +108,8 @@
     if (key === "j" || key === "k") {
       move(key === "j" ? 1 : -1);
     } else if (key === "u") {
-      if (bar.querySelector("[data-undo-last]").hidden) return;
-      undoForm.requestSubmit();
+      if (undoButton.hidden) return;
+      undoForm.requestSubmit(undoButton);
     } else {
       var block = current();
       var button = block && block.querySelector('button[data-key="' + key + '"]');

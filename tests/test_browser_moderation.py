@@ -148,3 +148,25 @@ def test_a_moderator_follows_the_email_then_works_the_queue_by_click_and_key(
 
     network = [url for url in requested if urlsplit(url).scheme in ("http", "https", "ws", "wss")]
     assert [url for url in network if urlsplit(url).hostname != "127.0.0.1"] == []
+
+
+def test_without_javascript_each_button_is_a_plain_form_that_comes_back(live_server):
+    article = make_article(make_section("International"), "A state visit")
+    moderator = User.objects.create_user("moderator", "moderator@newsroom.test", "pw")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    comment = held(article, "ada@example.org", "Is the visit confirmed for Tuesday?")
+    base = live_server.url.replace("localhost", "127.0.0.1")
+    queue = base + reverse("comments_moderation:list") + "?status=pending"
+    with chromium_page(java_script_enabled=False) as page:
+        sign_in(page, base, "moderator")
+        page.goto(queue)
+        assert page.locator("[data-comment-shortcuts]").is_hidden()  # no keys without script
+        page.locator("table.listing").get_by_role("button", name="Approve").click()
+        page.wait_for_url(queue)
+        assert status_of(comment) == Comment.Status.APPROVED
+        assert "Approved: “Ada Reader" in page.locator(".messages").inner_text()
+        page.get_by_role("button", name="Undo").click()
+        page.wait_for_url(queue)
+        assert status_of(comment) == Comment.Status.PENDING
+        assert "awaiting moderation again" in page.locator(".messages").inner_text()
+        save_artifact(page, "moderation-7-without-javascript.png")

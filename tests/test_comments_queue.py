@@ -319,3 +319,18 @@ def test_a_score_reads_as_a_percentage_never_rounded_to_certainty(score):
 def test_a_score_outside_0_to_1_is_an_error(score):
     with pytest.raises(ValueError):
         as_percent(score)
+
+
+def test_the_queue_costs_the_same_queries_for_3_or_30_comments(moderator, section):
+    from .factories import make_article
+    from .test_query_counts import queries_for
+
+    decided = make_comment(make_article(section, "Decided"), status="pending")
+    decide(moderator, decided, "trash")  # a decision in the session: the Undo line shows
+    counts = []
+    for size in (3, 30):
+        article = make_article(section, f"Story {size}")
+        for n in range(size):
+            make_comment(article, status="pending", body=f"{size}-{n}", spam_score=0.5)
+        counts.append(queries_for(moderator, f"{QUEUE}&article={article.pk}"))
+    assert counts[0] == counts[1]

@@ -103,8 +103,9 @@ class DecisionColumn(Column):
         request = parent_context["request"]
         # Rows may be rendered by the listing's results view; decisions return to the listing.
         query = request.GET.urlencode()
+        next_url = reverse("comments_moderation:list") + (f"?{query}" if query else "")
         context.update(
-            moderation_context(request, reverse("comments_moderation:list") + f"?{query}"),
+            moderation_context(request, next_url),
             comment=instance,
             describedby=f"snippet_{instance.pk}_title",  # the row's title cell names the comment
             may_moderate=may_moderate(request.user),
@@ -178,7 +179,7 @@ class CommentInspectView(InspectView):
 
     def get_earlier_from_ip_display_value(self):
         if not self.object.ip_address:
-            return "Unknown: the address is not kept after the retention period"
+            return "Unknown: no IP address stored (erased after the retention period, or none)"
         return self._fates(Comment.objects.filter(ip_address=self.object.ip_address))
 
     def _fates(self, comments):

@@ -103,7 +103,9 @@
   if (!bar.hasAttribute("data-shortcuts")) return;
   document.addEventListener("keydown", function (event) {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.target.closest("input, textarea, select, [contenteditable], dialog")) return;
+    // Typing is not a command; a ticked bulk-action checkbox keeps the keys working.
+    var typing = "textarea, select, [contenteditable], dialog, input:not([type=checkbox])";
+    if (event.target.closest(typing)) return;
     var key = event.key;
     if (key === "j" || key === "k") {
       move(key === "j" ? 1 : -1);

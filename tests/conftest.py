@@ -4,6 +4,8 @@ from pathlib import Path
 import pytest
 from django.core.cache import caches
 
+from .embed_provider import embed_provider  # noqa: F401 (a fixture for every test module)
+
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 

@@ -27,7 +27,7 @@ from wagtail.snippets.models import register_snippet
 
 from headline.core.text import clean_text, has_visible_content
 
-from .blocks import ArticleBodyBlock, plain_text
+from .blocks import ArticleBodyBlock, images, plain_text
 
 ARTICLES_PER_PAGE = 20
 # The home page: stories under "Latest", and in each section's block.
@@ -179,6 +179,24 @@ def future_date_errors(dates, go_live_at=None, subject="This date"):
 
 def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+class EmbedPreview(models.Model):
+    """The locally stored picture readers see for an embedded post until they ask for the post.
+
+    One per oEmbed answer (Wagtail's `Embed`), made when an editor saves an article with an embed
+    block (`news.embeds.fetch`), so showing a page never asks the provider for anything.
+    """
+
+    embed = models.OneToOneField(
+        "wagtailembeds.Embed", on_delete=models.CASCADE, related_name="preview"
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    def __str__(self):
+        return f"Preview of {self.embed.url}"
 
 
 @register_snippet
@@ -477,7 +495,8 @@ class ArticlePage(Page):
         return " ".join(plain_text(self.body.stream_block, self.body.raw_data))
 
     def body_images(self):
-        return [block.value["image"] for block in self.body if block.block_type == "image"]
+        """Every image the body shows (captioned images, galleries, embeds' previews)."""
+        return images(self.body.stream_block, self.body)
 
     def prefetch_for_page(self, preview=False):
         """Load authors, tags and every image's renditions in a fixed number of queries.
@@ -498,9 +517,8 @@ class ArticlePage(Page):
                 ),
                 "tags",
             )
-        images = [self.lead_image] if self.lead_image else []
-        images += [image for image in self.body_images() if image is not None]
-        prefetch_related_objects(images, "renditions")
+        shown = [self.lead_image] if self.lead_image else []
+        prefetch_related_objects(shown + self.body_images(), "renditions")
 
     def get_context(self, request, *args, **kwargs):
         self.prefetch_for_page(preview=getattr(request, "is_preview", False))

@@ -30,13 +30,22 @@ TAG = re.compile(r"<[^>]*>")
 
 
 def body_text(body):
-    """The words of an article body: paragraphs, subheadings, quotes, lists and captions."""
+    """The words of an article body: paragraphs, subheadings, quotes, lists, fact boxes, tables and
+    captions (embeds' titles are not in the body; reading them would cost a query)."""
     parts = []
     for block in body.raw_data:
         value = block.get("value")
         kind = block.get("type")
         if kind == "paragraph":
             parts.append(html.unescape(TAG.sub(" ", value)))
+        elif kind == "fact_box":
+            parts += [value.get("title", ""), html.unescape(TAG.sub(" ", value.get("body", "")))]
+        elif kind == "table":
+            parts.append(value.get("table_caption") or "")
+            parts += [cell for row in value.get("data") or [] for cell in row if cell]
+        elif kind == "gallery":
+            parts.append(value.get("caption", ""))
+            parts += [item.get("value", item).get("caption", "") for item in value.get("images", [])]
         elif kind == "subheading":
             parts.append(value)
         elif kind == "quote":

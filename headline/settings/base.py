@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from wagtail.embeds.oembed_providers import all_providers
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -40,6 +41,8 @@ INSTALLED_APPS = [
     "headline.search",
     "headline.demo",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.table_block",
+    "wagtail.embeds",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.sites",
@@ -209,3 +212,24 @@ WAGTAIL_AUTO_UPDATE_PREVIEW = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = False
 TAGGIT_TAGS_FROM_STRING = "headline.core.text.parse_tags"
+
+# Embeds: Wagtail's oEmbed providers (YouTube, Vimeo, X, Flickr, SoundCloud, Spotify…) and two it
+# does not list, with the endpoints and address forms their oEmbed documentation gives
+# (docs.bsky.app "oEmbed", developers.tiktok.com "Embed Videos"). Providers are asked only when an
+# editor saves an embed block (headline/news/embeds.py).
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [
+            {
+                "endpoint": "https://embed.bsky.app/oembed",
+                "urls": [r"^https://bsky\.app/profile/[^/]+/post/[^/]+$"],
+            },
+            {
+                "endpoint": "https://www.tiktok.com/oembed",
+                "urls": [r"^https://(?:www\.)?tiktok\.com/@[^/]+/video/\d+"],
+            },
+            *all_providers,
+        ],
+    }
+]

@@ -21,7 +21,7 @@ from headline.related.index import body_text as related_body_text
 
 from .body_blocks import embed_block, fact_box, gallery, stored_embed, table_block
 from .embed_provider import DOWN_URL, VIDEO_URL
-from .factories import make_article, make_author, make_section, paragraph
+from .factories import make_article, make_author, make_image, make_section, paragraph
 from .html import parse, texts
 from .test_newsroom import article_form
 
@@ -199,6 +199,29 @@ def test_the_blocks_text_is_in_search_related_and_body_text(client):
             parse(client.get("/search/", {"q": word})), "//ol[contains(@class, 'search-hits')]//h2"
         )
         assert [" ".join(hit.split()) for hit in hits] == ["Harbour reopens"], word
+
+
+def test_feeds_carry_the_blocks_as_plain_html_without_frames_or_scripts(client):
+    picture = make_image("Frame")
+    body = [
+        embed_block(stored_embed(VIDEO_URL, picture).url),
+        table_block([["Port", "Ships"], ["Rotterdam", "120"]], caption="Ships in port"),
+        fact_box("Key facts", "<p>Built in 1890.</p>"),
+        gallery([("The quay", "Ana Lens"), ("Cranes", "")]),
+    ]
+    make_article(make_section("International"), "Harbour reopens", body=body)
+    item = client.get("/feed.json").json()["items"][0]
+    content = lxml.html.fragment_fromstring(item["content_html"], create_parent="div")
+    link = content.xpath("//a[@class='embed-preview']")[0]
+    assert link.get("href") == VIDEO_URL
+    assert link.xpath(".//img")[0].get("src").startswith("http://testserver/media/images/")
+    assert texts(content, "//caption") == ["Ships in port"]
+    assert texts(content, "//aside/h2") == ["Key facts"]
+    assert texts(content, "//figure[@class='gallery']//figcaption") == [
+        "The quay Ana Lens",
+        "Cranes",
+    ]
+    assert content.xpath("//iframe|//script") == []
 
 
 # Everything an editor can paste into a cell or a title, but the characters storage removes.

@@ -9,6 +9,7 @@ from wagtail.models import Site
 
 from headline.related.models import RelatedPin
 
+from .body_blocks import embed_block, fact_box, gallery, stored_embed, table_block
 from .comment_helpers import make_comment
 from .factories import make_article, make_author, make_image, make_section, paragraph
 
@@ -41,6 +42,10 @@ def rich_article(section, slug, size):
             paragraph(f"Paragraph {i}."),
             image_block(make_image(f"Body image {i}")),
             {"type": "quote", "value": {"text": f"Quote {i}", "attribution": "Someone"}},
+            embed_block(stored_embed(f"https://video.example/{slug}/{i}", make_image()).url),
+            table_block([["Port", "Ships"], [f"Port {i}", str(i)]], caption=f"Table {i}"),
+            fact_box(f"Facts {i}", f"<p>Fact {i}.</p>"),
+            gallery([(f"Picture {i}", "Credit"), ("Another", "")]),
         ]
     return make_article(
         section,

@@ -224,6 +224,20 @@ def test_feeds_carry_the_blocks_as_plain_html_without_frames_or_scripts(client):
     assert content.xpath("//iframe|//script") == []
 
 
+def test_control_characters_in_the_new_blocks_are_removed_on_save_like_the_rest_of_the_body(client):
+    body = [
+        table_block([["Po\x1brt", "Ships"], ["Rotter\x00dam", "1\x072"]], caption="Ca\x1bpacity"),
+        fact_box("Key\x0b facts", "<p>Built\x1b in 1890.</p>"),
+        gallery([("The\x1b quay", "Ana\x00 Lens"), ("Cranes", "")]),
+    ]
+    article = make_article(make_section("International"), body=body)
+    tree = parse(client.get(article.url))
+    assert texts(tree, "//caption") == ["Capacity"]
+    assert texts(tree, "//table//th|//table//td") == ["Port", "Ships", "Rotterdam", "12"]
+    assert texts(tree, "//aside") == ["Key facts Built in 1890."]
+    assert texts(tree, "//figure[@class='gallery']//figcaption") == ["The quay Ana Lens", "Cranes"]
+
+
 # Everything an editor can paste into a cell or a title, but the characters storage removes.
 PASTED = st.text(alphabet=st.characters(exclude_categories=["Cs", "Cc"]), min_size=1, max_size=60)
 

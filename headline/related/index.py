@@ -45,7 +45,9 @@ def body_text(body):
             parts += [cell for row in value.get("data") or [] for cell in row if cell]
         elif kind == "gallery":
             parts.append(value.get("caption", ""))
-            parts += [item.get("value", item).get("caption", "") for item in value.get("images", [])]
+            parts += [
+                item.get("value", item).get("caption", "") for item in value.get("images", [])
+            ]
         elif kind == "subheading":
             parts.append(value)
         elif kind == "quote":

@@ -100,7 +100,6 @@ class EmbedBlock(blocks.URLBlock):
     class Meta:
         icon = "media"
         template = "news/blocks/embed.html"
-        help_text = "The address of a post or video on YouTube, Vimeo, X, Bluesky, TikTok…"
 
 
 class TableBlock(WagtailTableBlock):
@@ -150,7 +149,9 @@ class ArticleBodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     image = CaptionedImageBlock()
     list = ListBlock()
-    embed = EmbedBlock()
+    embed = EmbedBlock(
+        help_text="The address of a post or video on YouTube, Vimeo, X, Bluesky, TikTok…"
+    )
     table = TableBlock()
     fact_box = FactBoxBlock()
     gallery = GalleryBlock()

@@ -13,7 +13,7 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 def _clean_caches(settings, tmp_path):
     """Each test starts with empty caches and its own media folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    for alias in ("default", "renditions"):
+    for alias in ("default", "renditions", "fragments"):
         caches[alias].clear()
     yield
 

@@ -69,10 +69,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "headline.core.middleware.ContentVersionsMiddleware",
     "headline.core.middleware.ComposedPathMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "headline.core.middleware.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -136,6 +138,14 @@ if REDIS_URL:
     CACHES["renditions"]["KEY_PREFIX"] = CACHES["default"]["KEY_PREFIX"] + "-renditions"
 else:
     CACHES["renditions"]["LOCATION"] = "renditions"
+
+# Each process's own copy of the fragments it served last (see `headline.core.freshness.cached`):
+# keys name one content state, so copies are never stale. About 1,000 × 20–150 KB at most.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FRAGMENTS_IN_MEMORY", "1000"))},
+}
 
 # Background work (notifications, related-article updates) goes through Django's tasks framework.
 TASKS = {

@@ -3,6 +3,7 @@
 from unittest import mock
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
@@ -17,7 +18,14 @@ pytestmark = pytest.mark.django_db
 
 
 def queries_for(client, url):
-    client.get(url)  # the first view creates image renditions; readers after it only read them
+    """Queries of a view that makes the page again, as the first view after a change does.
+
+    The first view creates image renditions and the site's settings rows; readers after it
+    only read them. Emptying the shared cache then drops every cached fragment.
+    """
+    client.get(url)
+    caches["default"].clear()
+    caches["fragments"].clear()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
@@ -99,8 +107,11 @@ def test_home_page_queries_do_not_grow_with_sections(client):
 
 
 def site_root_path_reads(client, url):
-    """How often one view of `url` reads Wagtail's site root paths (a shared-cache round trip)."""
+    """How often one view of `url` that makes the page again reads Wagtail's site root paths (a
+    shared-cache round trip); views served from cached fragments read them once at most."""
     client.get(url)
+    caches["fragments"].clear()
+    caches["default"].clear()
     with mock.patch.object(Site, "get_site_root_paths", wraps=Site.get_site_root_paths) as reads:
         assert client.get(url).status_code == 200
     return reads.call_count

@@ -7,10 +7,11 @@ class CommentsConfig(AppConfig):
     verbose_name = "Comments"
 
     def ready(self):
-        from headline.news.models import card_annotations
+        from headline.news.models import card_annotations, card_scopes
 
-        from . import signals  # noqa: F401
+        from . import signals
         from .managers import approved_count_subquery
 
         # Cards in every listing show how many public comments each article has.
         card_annotations["comment_count"] = approved_count_subquery
+        card_scopes.add(signals.COUNTS)

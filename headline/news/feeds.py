@@ -26,13 +26,12 @@ from django.utils.feedgenerator import Enclosure
 from taggit.models import Tag
 from wagtail.blocks import StreamValue
 
-from headline.core.freshness import serve_conditionally
+from headline.core.freshness import cached, serve_conditionally
 from headline.core.models import SiteIdentity
 from headline.core.signals import SITE
 
 from .feed_formats import JsonFeed, MediaAtomFeed, MediaRssFeed, RssFeed
-from .models import ArticleCorrection, ArticlePage, Author, SectionPage
-from .signals import ARTICLES, SECTIONS
+from .models import ARTICLES, SECTIONS, ArticleCorrection, ArticlePage, Author, SectionPage
 
 ROOT_RELATIVE_URL = re.compile(r'\b(src|href)="/(?!/)')
 
@@ -87,18 +86,28 @@ class RequestBoundFeed(Feed):
         bound.identity = SiteIdentity.for_request(request)
         bound.language = bound.identity.language
         subject = bound.get_object(request, *args, **kwargs)
+        scopes = (SITE, *bound.scopes(subject))
+        settings_shown = (settings.FEED_ITEMS, settings.FEED_FULL_CONTENT)
         return serve_conditionally(
             request,
-            (SITE, *bound.scopes(subject)),
-            lambda: bound.render(subject),
-            extra=(settings.FEED_ITEMS, settings.FEED_FULL_CONTENT),
+            scopes,
+            lambda: bound.render(subject, scopes, settings_shown),
+            extra=settings_shown,
         )
 
-    def render(self, subject):
-        feed = self.get_feed(subject, self.request)
-        response = HttpResponse(content_type=feed.content_type)
-        feed.write(response, "utf-8")
-        return response
+    def render(self, subject, scopes, settings_shown):
+        """The feed, its body kept in the shared cache while `scopes` hold (`freshness.cached`)."""
+
+        def write():
+            feed = self.get_feed(subject, self.request)
+            response = HttpResponse(content_type=feed.content_type)
+            feed.write(response, "utf-8")
+            return feed.content_type, response.content
+
+        content_type, body = cached(
+            "feed", scopes, write, vary=(self.request.path, settings_shown), request=self.request
+        )
+        return HttpResponse(body, content_type=content_type)
 
     def absolute(self, url):
         return self.request.build_absolute_uri(url)

@@ -5,13 +5,14 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from taggit.models import Tag
 from wagtail.embeds.models import Embed
 
-from .models import ArticleCorrection, ArticlePage, Author, paginate
+from .models import ArticleCorrection, ArticlePage, Author, lazy_listing, paginate
 
 
 def render_listing(request, template, articles, **context):
     """A paginated, newest-first list of published articles with everything their cards show."""
-    context["articles"] = paginate(request, articles.newest_first().for_cards())
-    return render(request, template, context)
+    return render(
+        request, template, lazy_listing(request, articles.newest_first().for_cards(), context)
+    )
 
 
 def author_detail(request, slug):

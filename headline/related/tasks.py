@@ -2,10 +2,15 @@
 
 from django_tasks import task
 
+from headline.core import freshness
+
 from . import index
+from .models import RELATED
 
 
 @task()
 def refresh_related(article_id: int, withdrawn: bool = False, listed_by: list[int] = ()):
     """Recompute the changed article's list and the lists it enters or leaves."""
-    return index.refresh(article_id, withdrawn=withdrawn, listed_by=listed_by)
+    changed = index.refresh(article_id, withdrawn=withdrawn, listed_by=listed_by)
+    freshness.bump(RELATED)
+    return changed

@@ -245,22 +245,28 @@ def measure_large(count):
         phases = "".join(f", {phase} {sec:.1f} s" for phase, sec in figure["phases"].items())
         print(
             f"  {name:<8} {figure['seconds']:8.2f} s  ({figure['seconds'] / fit:.1f}x baseline"
-            f"{phases}); peak memory {figure['peak_mb']:.0f} MB"
+            f"{phases}); CPU {figure['cpu']:.1f} s (user+sys, all threads); "
+            f"peak memory {figure['peak_mb']:.0f} MB; load {figure['load']:.1f}"
         )
-    print(f"  (load after: {os.getloadavg()[0]:.1f})")
 
 
 def _large_child(name, count):
     phases = {}
+    before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
     if name == "baseline":
         baseline_fit(list(generate_articles(count)))
     else:
         engine_rebuild(generate_articles(count), phases=phases)
+    after = resource.getrusage(resource.RUSAGE_SELF)
     return {
         "seconds": time.perf_counter() - started,
+        "cpu": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime,
         "phases": phases,
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_mb": after.ru_maxrss / 1024,
+        # The 1-minute load average over the run's last minute: what the machine's other jobs
+        # took from it.
+        "load": os.getloadavg()[0],
     }
 
 

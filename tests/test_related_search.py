@@ -16,8 +16,8 @@ from headline.related.engine import FAR_CANDIDATES, FEW_ROWS, MAX_RELATED, RARE_
 
 TOLERANCE = 1e-5  # the exhaustive path sums float32 products in float32, the search in float64
 # Share of the exact lists' entries the search finds on larger random archives: the lowest of
-# 200 seeds measured was MEASURED; random terms with no topics are harder than news.
-FOUND_AT_LEAST = 0.9
+# 200 seeds measured was 0.907 (random terms without topics are harder than news).
+FOUND_AT_LEAST = 0.85
 
 
 def random_archive(seed, smallest=FEW_ROWS + 1, largest=FAR_CANDIDATES + 1, vocabulary=(20, 400)):

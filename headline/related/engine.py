@@ -224,26 +224,26 @@ class Index:
         articles are proposed; the exact score counts them.
         """
         frequency = np.bincount(self.vectors.indices, minlength=self.vectors.shape[1])
-        pairs = []
+        n = len(self)
+        keys = []
         far = self._terms_in_at_most(frequency, RARE_FAR)
         found = sp_matmul_topn(far[rows], far.T, top_n=FAR_CANDIDATES + 1, n_threads=THREADS)
-        pairs.append(_pairs_of(found, rows, np.arange(len(self))))
+        keys.append(_pair_keys(found, rows, np.arange(n), n))
+        del far, found
         near = self._terms_in_at_most(frequency, RARE_NEAR)
         for queries, neighbours in self._periods(rows):
             found = sp_matmul_topn(
                 near[queries], near[neighbours].T, top_n=NEAR_CANDIDATES + 1, n_threads=THREADS
             )
-            pairs.append(_pairs_of(found, queries, neighbours))
-        first = np.concatenate([a for a, _ in pairs])
-        second = np.concatenate([b for _, b in pairs])
-        different = first != second
-        first, second = first[different], second[different]
-        n = len(self)
-        # One key per unordered pair, sorted by first row as pair_scores needs (a sort and a
-        # comparison: np.unique's hashing is several times slower here).
-        key = np.minimum(first, second) * n + np.maximum(first, second)
+            keys.append(_pair_keys(found, queries, neighbours, n))
+        del near
+        key = np.concatenate(keys)
+        del keys
+        # Sorted by first row, as pair_scores needs; a sort and a comparison remove repeats
+        # (np.unique's hashing is several times slower here).
         key.sort()
         key = key[np.concatenate([[True], key[1:] != key[:-1]])]
+        key = key[key // n != key % n]
         return key // n, key % n
 
     def _terms_in_at_most(self, frequency, documents):
@@ -300,7 +300,9 @@ class Index:
         ]
 
 
-def _pairs_of(found, queries, candidates):
-    """Row pairs (query, candidate) of a sparse product's result of queries x candidates."""
+def _pair_keys(found, queries, candidates, n):
+    """One int64 per unordered pair of rows proposed by a product of queries x candidates:
+    smaller row x n + larger row (a pair is one number, so repeats are one sort away)."""
     found = found.tocoo()
-    return queries[found.row], candidates[found.col]
+    first, second = queries[found.row], candidates[found.col]
+    return np.minimum(first, second) * n + np.maximum(first, second)

@@ -207,24 +207,31 @@ def measure_in_memory(articles, repeats):
 def measure_database(fit, repeats):
     """rebuild_related's phases on the database: read and weigh, score, write (medians)."""
     phases = {"read and weigh": [], "score": [], "write": [], "total": []}
+    cpu = {name: [] for name in phases}
     for _ in range(repeats):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         columns = index.read_archive()
-        phases["read and weigh"].append(time.perf_counter() - started)
-        moment = time.perf_counter()
+        moment, moment_cpu = time.perf_counter(), time.process_time()
+        phases["read and weigh"].append(moment - started)
+        cpu["read and weigh"].append(moment_cpu - started_cpu)
         engine = Index(*columns)
         results = engine.related()
         phases["score"].append(time.perf_counter() - moment)
-        moment = time.perf_counter()
+        cpu["score"].append(time.process_time() - moment_cpu)
+        moment, moment_cpu = time.perf_counter(), time.process_time()
         index.store(columns, engine, results)
         phases["write"].append(time.perf_counter() - moment)
+        cpu["write"].append(time.process_time() - moment_cpu)
         phases["total"].append(time.perf_counter() - started)
+        cpu["total"].append(time.process_time() - started_cpu)
     rows = RelatedArticle.objects.count()
     for name, durations in phases.items():
         median = statistics.median(durations)
         print(
-            f"  rebuild_related, database: {name:<14} {median:7.2f} s  ({median / fit:.1f}x baseline)"
+            f"  rebuild_related, database: {name:<14} {median:7.2f} s  ({median / fit:.1f}x "
+            f"baseline; CPU {statistics.median(cpu[name]):.2f} s, all threads)"
         )
+    print(f"  (load: {os.getloadavg()[0]:.1f})")
     write = statistics.median(phases["write"])
     print(
         f"  stored: {len(engine)} articles, {rows} related links; write "

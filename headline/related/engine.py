@@ -20,7 +20,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
 from sparse_dot_topn import sp_matmul_topn
 
-from .scoring import multipliers, pair_scores
+from .scoring import best_of_pairs, multipliers, pair_scores
 
 # How much one word of each field weighs against one word of the body.
 FIELD_WEIGHTS = {"title": 1.5, "standfirst": 1.25, "body": 1.0}
@@ -193,21 +193,13 @@ class Index:
             second,
             CHUNKS,
         )
-        keep = scores >= min_score
-        first, second, scores = first[keep], second[keep], scores[keep]
-        # Each pair was scored once and counts for both of its articles.
-        first, second = np.concatenate([first, second]), np.concatenate([second, first])
-        scores = np.concatenate([scores, scores])
-        wanted = np.zeros(len(self), dtype=bool)
-        wanted[rows] = True
-        keep = wanted[first]
-        first, second, scores = first[keep], second[keep], scores[keep]
-        # Best first within each query row; equal scores in row order.
-        order = np.lexsort((second, -scores, first))
-        first, second, scores = first[order], second[order], scores[order]
-        place = np.arange(len(first)) - np.searchsorted(first, first)
-        keep = place < k
-        results = self._listed_pairs(rows, first[keep], second[keep], scores[keep])
+        best = np.full((len(self), k), -1, dtype=np.int64)
+        best_scores = np.zeros((len(self), k))
+        best_of_pairs(first, second, scores, min_score, best, best_scores)
+        results = [
+            [(self.ids[d], score) for d, score in zip(near, scores, strict=True) if d >= 0]
+            for near, scores in zip(best[rows].tolist(), best_scores[rows].tolist(), strict=True)
+        ]
         if progress:
             progress(len(rows) - len(rows) // 2)
         return results
@@ -289,15 +281,6 @@ class Index:
                 best = best[np.argsort(-row_scores[best], kind="stable")][:k]
                 results.append([(self.ids[row], float(row_scores[row])) for row in best])
         return results
-
-    def _listed_pairs(self, rows, first, second, scores):
-        """Per query row, its (id, score) pairs; `first` sorted, each run already in order."""
-        ids = self.ids
-        runs = np.searchsorted(first, rows, side="left"), np.searchsorted(first, rows, "right")
-        return [
-            [(ids[d], s) for d, s in zip(second[a:b].tolist(), scores[a:b].tolist(), strict=True)]
-            for a, b in zip(*runs, strict=True)
-        ]
 
 
 def _pair_keys(found, queries, candidates, n):

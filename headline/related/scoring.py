@@ -105,3 +105,41 @@ def pair_scores(vectors, facts, first, second, chunks):
             for j in range(indptr[q], indptr[q + 1]):
                 dense[terms[j]] = 0.0
     return out
+
+
+@nb.njit(cache=True, nogil=True)
+def _offer(rows, scores, count, d, score):
+    """Insert (d, score) into a best-first list of at most len(rows); returns the new count.
+
+    Higher scores come first, equal scores in row order (as a stable sort of all rows would)."""
+    k = len(rows)
+    place = count
+    while place > 0 and (
+        scores[place - 1] < score or (scores[place - 1] == score and rows[place - 1] > d)
+    ):
+        place -= 1
+    if place >= k:
+        return count
+    for i in range(min(count, k - 1), place, -1):
+        rows[i] = rows[i - 1]
+        scores[i] = scores[i - 1]
+    rows[place] = d
+    scores[place] = score
+    return min(count + 1, k)
+
+
+@nb.njit(cache=True)
+def best_of_pairs(first, second, scores, min_score, best, best_scores):
+    """Each article's best partners among scored pairs, a pair counting for both of its articles.
+
+    Fills best (rows, -1 where fewer) and best_scores, both shaped (articles, k), keeping scores of
+    at least min_score: k small slots per article instead of sorting every pair twice over.
+    """
+    counts = np.zeros(len(best), np.int64)
+    for i in range(len(first)):
+        score = scores[i]
+        if score < min_score:
+            continue
+        a, b = first[i], second[i]
+        counts[a] = _offer(best[a], best_scores[a], counts[a], b, score)
+        counts[b] = _offer(best[b], best_scores[b], counts[b], a, score)

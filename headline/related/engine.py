@@ -235,8 +235,8 @@ class Index:
         # (np.unique's hashing is several times slower here).
         key.sort()
         key = key[np.concatenate([[True], key[1:] != key[:-1]])]
-        key = key[key // n != key % n]
-        return key // n, key % n
+        first, second = np.divmod(key, n)
+        return first.astype(np.int32), second.astype(np.int32)
 
     def _terms_in_at_most(self, frequency, documents):
         """The vectors with only the terms that occur in at most `documents` documents."""
@@ -288,4 +288,6 @@ def _pair_keys(found, queries, candidates, n):
     smaller row x n + larger row (a pair is one number, so repeats are one sort away)."""
     found = found.tocoo()
     first, second = queries[found.row], candidates[found.col]
+    other = first != second  # an article is its own best match
+    first, second = first[other], second[other]
     return np.minimum(first, second) * n + np.maximum(first, second)

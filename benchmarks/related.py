@@ -207,24 +207,31 @@ def measure_in_memory(articles, repeats):
 def measure_database(fit, repeats):
     """rebuild_related's phases on the database: read and weigh, score, write (medians)."""
     phases = {"read and weigh": [], "score": [], "write": [], "total": []}
+    cpu = {name: [] for name in phases}
     for _ in range(repeats):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         columns = index.read_archive()
-        phases["read and weigh"].append(time.perf_counter() - started)
-        moment = time.perf_counter()
+        moment, moment_cpu = time.perf_counter(), time.process_time()
+        phases["read and weigh"].append(moment - started)
+        cpu["read and weigh"].append(moment_cpu - started_cpu)
         engine = Index(*columns)
         results = engine.related()
         phases["score"].append(time.perf_counter() - moment)
-        moment = time.perf_counter()
+        cpu["score"].append(time.process_time() - moment_cpu)
+        moment, moment_cpu = time.perf_counter(), time.process_time()
         index.store(columns, engine, results)
         phases["write"].append(time.perf_counter() - moment)
+        cpu["write"].append(time.process_time() - moment_cpu)
         phases["total"].append(time.perf_counter() - started)
+        cpu["total"].append(time.process_time() - started_cpu)
     rows = RelatedArticle.objects.count()
     for name, durations in phases.items():
         median = statistics.median(durations)
         print(
-            f"  rebuild_related, database: {name:<14} {median:7.2f} s  ({median / fit:.1f}x baseline)"
+            f"  rebuild_related, database: {name:<14} {median:7.2f} s  ({median / fit:.1f}x "
+            f"baseline; CPU {statistics.median(cpu[name]):.2f} s, all threads)"
         )
+    print(f"  (load: {os.getloadavg()[0]:.1f})")
     write = statistics.median(phases["write"])
     print(
         f"  stored: {len(engine)} articles, {rows} related links; write "
@@ -245,22 +252,28 @@ def measure_large(count):
         phases = "".join(f", {phase} {sec:.1f} s" for phase, sec in figure["phases"].items())
         print(
             f"  {name:<8} {figure['seconds']:8.2f} s  ({figure['seconds'] / fit:.1f}x baseline"
-            f"{phases}); peak memory {figure['peak_mb']:.0f} MB"
+            f"{phases}); CPU {figure['cpu']:.1f} s (user+sys, all threads); "
+            f"peak memory {figure['peak_mb']:.0f} MB; load {figure['load']:.1f}"
         )
-    print(f"  (load after: {os.getloadavg()[0]:.1f})")
 
 
 def _large_child(name, count):
     phases = {}
+    before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
     if name == "baseline":
         baseline_fit(list(generate_articles(count)))
     else:
         engine_rebuild(generate_articles(count), phases=phases)
+    after = resource.getrusage(resource.RUSAGE_SELF)
     return {
         "seconds": time.perf_counter() - started,
+        "cpu": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime,
         "phases": phases,
-        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_mb": after.ru_maxrss / 1024,
+        # The 1-minute load average over the run's last minute: what the machine's other jobs
+        # took from it.
+        "load": os.getloadavg()[0],
     }
 
 

@@ -53,11 +53,18 @@ def nu_errors(pages, workdir):
     return errors
 
 
-def axe_violations(page):
-    """axe-core's violations on the page loaded in the Playwright `page`, as readable lines."""
+def axe_violations(page, include=None):
+    """axe-core's violations on the page loaded in the Playwright `page`, as readable lines.
+
+    `include` (CSS selectors) limits the check to those elements, e.g. the parts of a Wagtail
+    admin page that Headline adds.
+    """
     require(AXE_JS, "node_modules/axe-core")
     page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
-    violations = page.evaluate("async () => (await axe.run(document)).violations")
+    violations = page.evaluate(
+        "async (include) => (await axe.run(include ? {include} : document)).violations",
+        [[selector] for selector in include] if include else None,
+    )
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} — "
         + "; ".join(node["target"][0] for node in violation["nodes"][:5])

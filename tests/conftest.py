@@ -4,6 +4,8 @@ from pathlib import Path
 import pytest
 from django.core.cache import caches
 
+from .embed_provider import embed_provider  # noqa: F401 (a fixture for every test module)
+
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 
@@ -11,7 +13,7 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 def _clean_caches(settings, tmp_path):
     """Each test starts with empty caches and its own media folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    for alias in ("default", "renditions"):
+    for alias in ("default", "renditions", "fragments"):
         caches[alias].clear()
     yield
 
@@ -41,3 +43,18 @@ def article(section):
     from .factories import make_article
 
     return make_article(section, "A state visit")
+
+
+@pytest.fixture
+def lessons(monkeypatch):
+    """What the spam filter is taught, in order: ("learn" or "unlearn", text, is_spam)."""
+    from headline.spamfilter import filter as spamfilter
+
+    taught = []
+    monkeypatch.setattr(
+        spamfilter, "learn", lambda text, **kw: taught.append(("learn", text, kw["is_spam"]))
+    )
+    monkeypatch.setattr(
+        spamfilter, "unlearn", lambda text, **kw: taught.append(("unlearn", text, kw["is_spam"]))
+    )
+    return taught

@@ -8,7 +8,6 @@ from django.urls import reverse
 
 from headline.comments import signals
 from headline.comments.models import Ban, Comment
-from headline.spamfilter import filter as spamfilter
 
 from .comment_helpers import make_comment
 from .factories import make_article
@@ -21,19 +20,6 @@ pytestmark = pytest.mark.django_db
 def moderator(client, admin_user):
     client.force_login(admin_user)
     return client
-
-
-@pytest.fixture
-def lessons(monkeypatch):
-    """What the spam filter is taught, in order."""
-    taught = []
-    monkeypatch.setattr(
-        spamfilter, "learn", lambda text, **kw: taught.append(("learn", text, kw["is_spam"]))
-    )
-    monkeypatch.setattr(
-        spamfilter, "unlearn", lambda text, **kw: taught.append(("unlearn", text, kw["is_spam"]))
-    )
-    return taught
 
 
 def bulk(client, action, comments):

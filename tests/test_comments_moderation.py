@@ -153,7 +153,7 @@ def test_spam_score_at_the_threshold_marks_spam_and_records_both(client, article
     set_rules(spam_threshold=0.0)
     status, rule, detail = verdict(client, article)
     assert (status, rule) == ("spam", "spam_score")
-    assert detail.endswith("≥ threshold 0.00")
+    assert detail.endswith("≥ threshold 0.0\u00a0%")
     assert Comment.objects.get().spam_score is not None
 
 

@@ -58,6 +58,10 @@ def test_demo_newsroom_is_complete_and_loads_only_once(client, monkeypatch):
     assert 'alt="The Linden-Serrat night train will return' in html
     assert "Headline graphics" in html
     assert STATE_VISIT in client.get("/").content.decode()
+    # A story with a table and a fact box, from the demo's text format.
+    drought = client.get(published.get(slug="greywater-reservoir-falls-to-record-low").url)
+    assert '<th scope="col">Level</th>' in drought.content.decode()
+    assert '<aside class="fact-box">' in drought.content.decode()
 
     site = Site.objects.get(is_default_site=True)
     assert site.root_url == settings.WAGTAILADMIN_BASE_URL.rstrip("/")

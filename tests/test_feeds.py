@@ -3,6 +3,7 @@ authors, parsed with feedparser, plus autodiscovery links and conditional GET.""
 
 import json
 from datetime import UTC, datetime, timedelta
+from uuid import uuid4
 
 import feedparser
 import pytest
@@ -13,6 +14,7 @@ from django.utils.http import http_date
 from headline.comments.models import Comment
 from headline.news.models import ArticlePage
 
+from .body_blocks import embed_block, gallery, stored_embed
 from .comment_helpers import make_comment
 from .factories import make_article, make_author, make_image, make_section, paragraph
 from .html import parse
@@ -218,6 +220,8 @@ def test_feed_queries_do_not_grow_with_articles(client):
             body = [
                 paragraph(f"Paragraph {n}."),
                 {"type": "image", "value": {"image": {"image": make_image().pk}}},
+                gallery([("One", "Credit"), ("Two", "")]),
+                embed_block(stored_embed(f"https://video.example/{uuid4()}", make_image()).url),
             ]
             make_article(
                 world, authors=[author], tags=[f"t{n}", "t0"], lead_image=make_image(), body=body

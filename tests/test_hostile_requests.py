@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from headline.comments.tokens import make_link_token
 from headline.news.models import ArticleCorrection
 
+from .body_blocks import stored_embed
 from .comment_helpers import make_comment
 from .factories import make_article, make_author, make_section, site_root_url
 from .html import parse
@@ -78,7 +79,14 @@ def newsroom():
     )
     ArticleCorrection.objects.create(page=article, text="An earlier version misnamed the union.")
     comment = make_comment(article, email="reader@example.org")
-    return {"world": world, "author": author, "article": article, "comment": comment}
+    embed = stored_embed("https://video.example/rail-strike")
+    return {
+        "world": world,
+        "author": author,
+        "article": article,
+        "comment": comment,
+        "embed": embed,
+    }
 
 
 def public_routes():
@@ -104,6 +112,8 @@ def sample_value(route, name, position, data):
     article, comment = data["article"], data["comment"]
     if name in ("article_id", "page_id"):
         return str(article.pk)
+    if name == "embed_hash":
+        return data["embed"].hash
     if name == "page_view_restriction_id":
         return "1"
     if name == "token":

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from headline.news.models import ArticleCorrection
 
+from .body_blocks import embed_block, fact_box, gallery, stored_embed, table_block
 from .browser import chromium_page
 from .checkers import axe_violations, nu_errors
 from .comment_helpers import make_comment
@@ -47,6 +48,14 @@ def build_newsroom():
         {"type": "quote", "value": {"text": "We agreed on much.", "attribution": "A minister"}},
         image_block(make_image("Summit hall")),
         {"type": "list", "value": {"ordered": True, "items": ["Tariffs", "Visas"]}},
+        embed_block(stored_embed("https://video.example/summit", make_image("Frame")).url),
+        embed_block("https://video.example/never-fetched"),
+        table_block([["Country", "Tariff"], ["Norway", "2%"], ["Chile", None]], caption="Rates"),
+        table_block([["Visas", "12"], ["Permits", "3"]], header="column"),
+        fact_box(
+            "Key facts", "<p>The accord:</p><ul><li>cuts tariffs</li><li>eases visas</li></ul>"
+        ),
+        gallery([("The hall", "Agency"), ("The signing", "")], caption="The summit in pictures"),
         paragraph("Talks resume next week."),
     ]
     # Published first, so the engine lists it under the main article's "Related Articles".

@@ -3,12 +3,14 @@
 from unittest import mock
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from headline.related.models import RelatedPin
 
+from .body_blocks import embed_block, fact_box, gallery, stored_embed, table_block
 from .comment_helpers import make_comment
 from .factories import make_article, make_author, make_image, make_section, paragraph
 
@@ -16,7 +18,14 @@ pytestmark = pytest.mark.django_db
 
 
 def queries_for(client, url):
-    client.get(url)  # the first view creates image renditions; readers after it only read them
+    """Queries of a view that makes the page again, as the first view after a change does.
+
+    The first view creates image renditions and the site's settings rows; readers after it
+    only read them. Emptying the shared cache then drops every cached fragment.
+    """
+    client.get(url)
+    caches["default"].clear()
+    caches["fragments"].clear()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
@@ -41,6 +50,10 @@ def rich_article(section, slug, size):
             paragraph(f"Paragraph {i}."),
             image_block(make_image(f"Body image {i}")),
             {"type": "quote", "value": {"text": f"Quote {i}", "attribution": "Someone"}},
+            embed_block(stored_embed(f"https://video.example/{slug}/{i}", make_image()).url),
+            table_block([["Port", "Ships"], [f"Port {i}", str(i)]], caption=f"Table {i}"),
+            fact_box(f"Facts {i}", f"<p>Fact {i}.</p>"),
+            gallery([(f"Picture {i}", "Credit"), ("Another", "")]),
         ]
     return make_article(
         section,
@@ -94,8 +107,11 @@ def test_home_page_queries_do_not_grow_with_sections(client):
 
 
 def site_root_path_reads(client, url):
-    """How often one view of `url` reads Wagtail's site root paths (a shared-cache round trip)."""
+    """How often one view of `url` that makes the page again reads Wagtail's site root paths (a
+    shared-cache round trip); views served from cached fragments read them once at most."""
     client.get(url)
+    caches["fragments"].clear()
+    caches["default"].clear()
     with mock.patch.object(Site, "get_site_root_paths", wraps=Site.get_site_root_paths) as reads:
         assert client.get(url).status_code == 200
     return reads.call_count

@@ -1,6 +1,10 @@
-"""The compiled related-articles search returns exactly what scoring every pair returns, on random
-archives: skewed vocabularies (so that the walk skips common terms), shared sections and tags,
-unknown dates, empty articles and exact duplicates (ties)."""
+"""The related-articles search against scoring every pair, on random archives: skewed vocabularies,
+shared sections and tags, unknown dates, empty articles and exact duplicates (ties).
+
+The search scores only the pairs its sparse top-n products propose, so it is exact where every
+pair is proposed (an archive of at most FAR_CANDIDATES + 1 articles whose terms are all rare) and
+elsewhere finds a measured share of the exact lists' entries; every score it lists is exact.
+"""
 
 import math
 
@@ -8,15 +12,18 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from headline.related.engine import FEW_ROWS, MAX_RELATED, Document, Index
+from headline.related.engine import FAR_CANDIDATES, FEW_ROWS, MAX_RELATED, RARE_FAR, Document, Index
 
 TOLERANCE = 1e-5  # the exhaustive path sums float32 products in float32, the search in float64
+# Share of the exact lists' entries the search finds on larger random archives: the lowest of
+# 200 seeds measured was 0.907 (random terms without topics are harder than news).
+FOUND_AT_LEAST = 0.85
 
 
-def random_archive(seed):
+def random_archive(seed, smallest=FEW_ROWS + 1, largest=FAR_CANDIDATES + 1, vocabulary=(20, 400)):
     rng = np.random.default_rng(seed)
-    size = int(rng.integers(FEW_ROWS + 1, 160))
-    vocabulary = int(rng.integers(20, 400))
+    size = int(rng.integers(smallest, largest + 1))
+    vocabulary = int(rng.integers(*vocabulary))
     # Zipf-like term frequencies: a few terms in most articles, a long tail of rare ones.
     popularity = 1 / np.arange(1, vocabulary + 1) ** rng.uniform(0.6, 1.4)
     popularity /= popularity.sum()
@@ -60,12 +67,32 @@ def assert_same_lists(found, expected):
 
 @settings(max_examples=40, deadline=None)
 @given(seed=st.integers(0, 2**32 - 1), k=st.integers(1, MAX_RELATED + 2))
-def test_search_equals_scoring_every_pair(seed, k):
+def test_search_equals_scoring_every_pair_when_every_pair_is_proposed(seed, k):
     index, min_score = random_archive(seed)
+    assert len(index) <= FAR_CANDIDATES + 1 and len(index) <= RARE_FAR
     rows = np.arange(len(index))
     found = index.related(rows=rows, k=k, min_score=min_score)
     expected = index.related_exhaustively(rows, k=min(k, len(index) - 1), min_score=min_score)
     assert_same_lists(found, expected)
+
+
+@settings(max_examples=20, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_search_finds_most_of_every_exact_list_and_scores_them_exactly(seed):
+    index, min_score = random_archive(seed, 300, 500, vocabulary=(200, 2000))
+    rows = np.arange(len(index))
+    found = index.related(rows=rows, min_score=min_score)
+    expected = index.related_exhaustively(rows, min_score=min_score)
+    exact = index.score(rows)
+    shared = 0
+    for row, (got, want) in enumerate(zip(found, expected, strict=True)):
+        scores = [score for _, score in got]
+        assert scores == sorted(scores, reverse=True) and len(got) <= MAX_RELATED
+        for doc, score in got:
+            assert doc != index.ids[row] and score >= min_score
+            assert abs(score - exact[row, index.position[doc]]) <= TOLERANCE
+        shared += len({doc for doc, _ in got} & {doc for doc, _ in want})
+    assert shared >= FOUND_AT_LEAST * sum(len(want) for want in expected)
 
 
 def test_duplicates_tie_in_archive_order():

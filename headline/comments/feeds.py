@@ -9,8 +9,7 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404
 
 from headline.news.feeds import RequestBoundFeed
-from headline.news.models import ArticlePage, SectionPage
-from headline.news.signals import SECTIONS, article_scope
+from headline.news.models import SECTIONS, ArticlePage, SectionPage, article_scope
 
 from .markup import render_body
 from .models import Comment

@@ -27,6 +27,11 @@ class CommentQuerySet(models.QuerySet):
     def by_email(self, email):
         return self.filter(email__iexact=email.strip())
 
+    def count_by_status(self):
+        """{status: number of comments} for the statuses present, in one query."""
+        rows = self.order_by().values_list("status").annotate(n=Count("pk"))
+        return dict(rows)
+
 
 def approved_count_subquery():
     """An annotation with each article's public comment count, for listing querysets."""

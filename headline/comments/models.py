@@ -14,7 +14,13 @@ from django.utils.crypto import salted_hmac
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from headline.spamfilter.filter import as_percent
+
 from .managers import CommentQuerySet
+
+# Who may see and change a commenter's email address (it also lets them export or erase
+# everything written from it): superusers unless a group is given it.
+COMMENTER_DATA_PERMISSION = "comments.manage_commenter_data"
 
 
 def email_digest(email):
@@ -73,7 +79,7 @@ class Comment(models.Model):
 
     panels = [
         FieldPanel("name"),
-        FieldPanel("email"),
+        FieldPanel("email", permission=COMMENTER_DATA_PERMISSION),
         FieldPanel("url"),
         FieldPanel("body"),
     ]
@@ -115,6 +121,12 @@ class Comment(models.Model):
         return f"{label}: {self.rule_detail}" if self.rule_detail else label
 
     explanation.short_description = "Why"
+
+    def spam_verdict(self):
+        """The spam filter's score as moderators read it ("99.9 % spam"); empty if unscored."""
+        return "" if self.spam_score is None else f"{as_percent(self.spam_score)} spam"
+
+    spam_verdict.short_description = "Spam filter"
 
 
 class Refusal(models.Model):

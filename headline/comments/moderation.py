@@ -5,7 +5,7 @@ every section above the article (nearest wins, word lists add up) in one query. 
 then applies the rules in a fixed order and returns a Verdict naming the rule that decided,
 so moderators can see why a comment waits. Refusals (closed, flood, duplicate) are raised as
 `Refused` before anything is stored. `decide()` applies a moderator's decision: it retrains the
-spam filter, tells listeners and notifies subscribers.
+spam filter, tells listeners and notifies subscribers; `revert()` undoes one.
 """
 
 import re
@@ -197,7 +197,8 @@ class Policy:
             return Verdict(
                 Status.SPAM,
                 Rule.SPAM_SCORE,
-                f"score {score:.2f} ≥ threshold {self.spam_threshold:.2f}",
+                f"score {spamfilter.as_percent(score)} ≥ threshold "
+                f"{spamfilter.as_percent(self.spam_threshold)}",
             )
         if age is None:
             return Verdict(
@@ -261,34 +262,52 @@ def ensure_unique(comment):
 _TRAINING_LABELS = {Status.APPROVED: "ham", Status.SPAM: "spam"}
 
 
-def train(comment, status):
-    """Teach the filter a moderator's label, undoing an earlier different one."""
-    label = _TRAINING_LABELS.get(status)
-    if not label or comment.trained_as == label:
+def retrain(comment, label):
+    """Make `label` ("ham", "spam", or "" for nothing) the filter's only lesson from `comment`."""
+    if comment.trained_as == label:
         return
     fields = {"author": comment.name, "email": comment.email, "url": comment.url}
     if comment.trained_as:
         spamfilter.unlearn(comment.body, **fields, is_spam=comment.trained_as == "spam")
-    spamfilter.learn(comment.body, **fields, is_spam=label == "spam")
+    if label:
+        spamfilter.learn(comment.body, **fields, is_spam=label == "spam")
     comment.trained_as = label
+
+
+def train(comment, status):
+    """Teach the filter a moderator's label, undoing an earlier different one. Pending and
+    trash teach nothing: a trashed comment may be off-topic without being spam."""
+    label = _TRAINING_LABELS.get(status)
+    if label:
+        retrain(comment, label)
 
 
 def decide(comments, status):
     """Apply a moderator's status to comments; returns how many changed."""
     changed = 0
     for comment in comments:
-        previous = comment.status
-        if previous == status:
+        if comment.status == status:
             continue
         train(comment, status)
-        comment.status = status
-        comment.save(update_fields=["status", "trained_as"])
+        _set_status(comment, status)
         changed += 1
-        if status == Status.APPROVED:
-            announce_approval(comment)
-        elif previous == Status.APPROVED:
-            signals.comment_withdrawn.send(Comment, comment=comment, article=comment.article)
     return changed
+
+
+def revert(comment, status, trained_as):
+    """Undo a decision: give `comment` back its earlier status and the filter its earlier lesson."""
+    retrain(comment, trained_as)
+    _set_status(comment, status)
+
+
+def _set_status(comment, status):
+    previous = comment.status
+    comment.status = status
+    comment.save(update_fields=["status", "trained_as"])
+    if status == Status.APPROVED and previous != Status.APPROVED:
+        announce_approval(comment)
+    elif previous == Status.APPROVED and status != Status.APPROVED:
+        signals.comment_withdrawn.send(Comment, comment=comment, article=comment.article)
 
 
 def announce_approval(comment):

@@ -14,7 +14,10 @@ count its comments when either signal is sent, and every page when the comment r
 (see `headline.news.frontend_cache`).
 
 Every save or delete of a comment also moves the article's `comments:<article pk>` content version
-(see `headline.core.freshness`), whatever changed: text, name, status or place in the thread.
+(see `headline.core.freshness`), whatever changed: text, name, status or place in the thread; a
+change to the comment settings or to any section's or article's comment policy moves
+`comment-policy` (closing time and reply depth shape the thread and the form); saving or deleting
+an approved comment, and `comment_withdrawn`, move `comment-counts` (the counts cards show).
 Code that changes comments with `QuerySet.update()` or `bulk_update()` (no signals) must bump it
 itself; the only such paths today (`privacy.erase`, `privacy.purge_ip_addresses`) change the
 thread only together with deletes in the same articles, or nothing public.
@@ -30,6 +33,11 @@ from headline.news import frontend_cache
 comment_approved = Signal()
 comment_withdrawn = Signal()
 
+POLICY = "comment-policy"
+# Every article's public comment count, which listing cards show.
+COUNTS = "comment-counts"
+freshness.READ_AHEAD.update((POLICY, COUNTS))
+
 
 def comments_scope(article_pk):
     """The content version of one article's comments."""
@@ -39,7 +47,23 @@ def comments_scope(article_pk):
 @receiver(post_save, sender="comments.Comment")
 @receiver(post_delete, sender="comments.Comment")
 def comments_changed(sender, instance, **kwargs):
-    freshness.bump(comments_scope(instance.article_id))
+    # A public comment saved or deleted may change its article's count; one leaving the public
+    # by a status change is announced by `comment_withdrawn`.
+    public = instance.status == instance.Status.APPROVED
+    freshness.bump(comments_scope(instance.article_id), *([COUNTS] if public else []))
+
+
+@receiver(comment_withdrawn)
+def public_count_changed(**kwargs):
+    freshness.bump(COUNTS)
+
+
+@receiver(post_save, sender="comments.CommentSettings")
+@receiver(post_delete, sender="comments.CommentSettings")
+@receiver(post_save, sender="comments.CommentPolicy")
+@receiver(post_delete, sender="comments.CommentPolicy")
+def policy_changed(**kwargs):
+    freshness.bump(POLICY)
 
 
 @receiver(post_delete, sender="comments.Comment")

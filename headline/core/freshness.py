@@ -17,6 +17,11 @@ Scopes (a response names every scope whose content it shows):
 - `comments:<article pk>`: that article's comments (any save, delete or status change). Bumped by
   `comments`.
 
+Rendered fragments shared by every reader (navigation, an article's body, the related box, the
+comment thread, card lists) are kept in the same cache by `cached()`, under keys made of the
+versions of the scopes they show: a change moves a version, so the next render misses and stores
+the new HTML, in every process at once; nothing is deleted or purged.
+
 `version()` never trusts a missing key: an evicted or never-written scope counts as changed now,
 with a fresh token, so eviction costs a 200, never a stale 304.
 
@@ -28,17 +33,28 @@ the validators settle.
 """
 
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache as once
 from hashlib import sha256
+from pathlib import Path
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
 
 KEY_PREFIX = "freshness:"
+FRAGMENT_PREFIX = "fragment:"
+# Keys change with their content, so a fragment is never stale; the timeout only lets the cache
+# forget fragments of old versions without relying on its eviction policy.
+FRAGMENT_SECONDS = 24 * 60 * 60
+local = caches["fragments"]
+# What shapes a fragment besides the data: Headline's templates and code.
+CODE_SUFFIXES = {".py", ".html", ".txt", ".xml"}
 
 
 @dataclass(frozen=True)
@@ -54,11 +70,32 @@ def _now():
     return int(timezone.now().timestamp())
 
 
+# The versions one request has read, when it reads each only once (`read_once`).
+_read = ContextVar("freshness_read", default=None)
+# Scopes most pages show, read in a request's first round trip; the apps owning them add them.
+READ_AHEAD = set()
+
+
+@contextmanager
+def read_once():
+    """Within the block each scope's version is read from the shared cache once, then
+    remembered: a page with several fragments makes one round trip per new scope, not one per
+    fragment. Bumps made inside the block are remembered too. Used around each request
+    (`core.middleware.ContentVersionsMiddleware`), which then shows one state throughout.
+    """
+    token = _read.set({})
+    try:
+        yield
+    finally:
+        _read.reset(token)
+
+
 def _write(scopes):
     moment = _now()
-    cache.set_many(
-        {KEY_PREFIX + scope: (uuid.uuid4().hex, moment) for scope in scopes}, timeout=None
-    )
+    versions = {KEY_PREFIX + scope: (uuid.uuid4().hex, moment) for scope in scopes}
+    cache.set_many(versions, timeout=None)
+    if (remembered := _read.get()) is not None:
+        remembered.update(versions)
 
 
 def bump(*scopes):
@@ -73,14 +110,25 @@ def bump(*scopes):
 
 
 def version(*scopes):
-    """The Version of `scopes` together; a scope missing from the cache starts a fresh version."""
+    """The Version of `scopes` together; a scope missing from the cache starts a fresh version.
+
+    Inside `read_once`, the first read also fetches the READ_AHEAD scopes, in the same round
+    trip.
+    """
     keys = [KEY_PREFIX + scope for scope in scopes]
-    found = cache.get_many(keys)
+    remembered = _read.get()
+    found = dict(remembered) if remembered is not None else {}
+    if wanted := {key for key in keys if key not in found}:
+        if remembered is not None:
+            wanted |= {KEY_PREFIX + scope for scope in READ_AHEAD} - found.keys()
+        found.update(cache.get_many(list(wanted)))
     for key in keys:
         if key not in found:
             fresh = (uuid.uuid4().hex, _now())
             # Another process may start the same scope at the same time: the first one wins.
             found[key] = fresh if cache.add(key, fresh, timeout=None) else cache.get(key, fresh)
+    if remembered is not None:
+        remembered.update(found)
     token = sha256(" ".join(found[key][0] for key in keys).encode()).hexdigest()
     changed_at = max(found[key][1] for key in keys)
     return Version(token, datetime.fromtimestamp(changed_at, tz=UTC))
@@ -103,3 +151,49 @@ def serve_conditionally(request, scopes, render, *, extra=(), changed_at=None):
     # Still the second of the change: a later change this second must not match this date.
     response.headers["Last-Modified"] = http_date(changed if changed < _now() else changed - 1)
     return response
+
+
+@once
+def code_version():
+    """A digest of Headline's code and templates, read once per process.
+
+    Part of every fragment key, so a deploy that changes how a fragment is made never serves
+    the HTML the previous code made.
+    """
+    package = Path(__file__).resolve().parent.parent
+    digest = sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cached(name, scopes, render, *, vary=(), request=None):
+    """`render()` (a picklable value, usually HTML) kept in the shared cache while `scopes` hold.
+
+    The key is `name` with a digest of the scopes' version, `vary` (a tuple of plain values:
+    anything else that shapes the value, such as a page number or a language), the scheme and
+    host of `request` when given (absolute URLs, several sites) and `code_version()`. A preview
+    renders unsaved content, so its request never reads or writes the cache. `render()` giving
+    None is not kept, and an exception it raises leaves nothing behind.
+
+    A key names one content state, so its value never changes: each process also keeps the
+    fragments it used last in its own memory (the `fragments` cache, least recently used go
+    first), and a page served from there costs the shared cache only the version reads.
+    """
+    if getattr(request, "is_preview", False):
+        return render()
+    where = (request.scheme, request.get_host()) if request is not None else ()
+    identity = (version(*scopes).token, where, vary, code_version())
+    key = f"{FRAGMENT_PREFIX}{name}:{sha256(repr(identity).encode()).hexdigest()}"
+    value = local.get(key)
+    if value is None:
+        value = cache.get(key)
+        if value is None:
+            value = render()
+            if value is not None:
+                cache.set(key, value, FRAGMENT_SECONDS)
+        if value is not None:
+            local.set(key, value, FRAGMENT_SECONDS)
+    return value

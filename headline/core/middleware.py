@@ -1,4 +1,5 @@
-"""Core's middleware: composed addresses, and who may cache each response.
+"""Core middleware: composed addresses, content versions read once per request, the request's
+site found without a query, and who may cache each response.
 
 Addresses in decomposed Unicode lead to the composed ones the site stores.
 
@@ -15,6 +16,10 @@ from django.http import HttpResponsePermanentRedirect
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import patch_cache_control
 from django.utils.encoding import iri_to_uri
+from wagtail.models import Site
+
+from . import freshness
+from .models import SITE
 
 
 class ComposedPathMiddleware:
@@ -29,6 +34,45 @@ class ComposedPathMiddleware:
                 iri_to_uri(composed) + (f"?{query}" if query else "")
             )
         return self.get_response(request)
+
+
+class ContentVersionsMiddleware:
+    """Each content version is read once per request (`freshness.read_once`)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with freshness.read_once():
+            return self.get_response(request)
+
+
+class CachedSiteMiddleware:
+    """Find the request's Wagtail Site, with its root page loaded, from the shared cache.
+
+    Wagtail looks the site up in the database on every request and then loads the root page's
+    specific object to route from it; both change only with the `site` content version (see
+    `freshness`; the app owning the root page moves it too). The site found is set where
+    `Site.find_for_request` keeps it for the rest of the request (`request._wagtail_site`), so
+    Wagtail and Headline read it from there. Placed after CommonMiddleware, which refuses hosts
+    outside ALLOWED_HOSTS, so the host in the key is one of those.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request._wagtail_site = freshness.cached(
+            "site", (SITE,), lambda: find_site(request), vary=(request.get_host(),)
+        )
+        return self.get_response(request)
+
+
+def find_site(request):
+    site = Site._find_for_request(request)
+    if site is not None:
+        site.root_page.localized.specific  # noqa: B018 — loaded to be cached with the site
+    return site
 
 
 class EdgeCacheMiddleware:

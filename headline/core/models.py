@@ -4,6 +4,12 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from . import freshness
+
+# The content version (see `freshness`) of the site identity and Wagtail's Site records.
+SITE = "site"
+freshness.READ_AHEAD.add(SITE)
+
 
 @register_setting(icon="site")
 class SiteIdentity(BaseSiteSetting):
@@ -27,3 +33,12 @@ class SiteIdentity(BaseSiteSetting):
 
     class Meta:
         verbose_name = "site identity"
+
+    @classmethod
+    def for_site(cls, site):
+        """The site's identity, from the shared cache while the `site` version holds: every
+        page shows it, and it changes rarely."""
+        if site is None:
+            return super().for_site(site)  # Wagtail's error
+        read = super().for_site
+        return freshness.cached("site-identity", (SITE,), lambda: read(site), vary=(site.pk,))

@@ -23,10 +23,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Site
 
 from . import freshness, frontend_cache
-from .models import SiteIdentity
+from .models import SITE, SiteIdentity
 from .text import clean_tree
 
-SITE = "site"
 OUR_APPS = "headline."
 # Tags are not here: their names are unique and looked up before saving, so they are cleaned before
 # the look-up (`text.parse_tags` for the admin, `news.models.CleanTaggableManager` for code) and

@@ -2,9 +2,10 @@
 
 A body is plain text in blocks separated by blank lines, so the stories read like copy rather
 than code. A block starting with `## ` is a subheading, `> ` a quote (its last line, after `-- `,
-the attribution), `- ` or `1. ` a list, `[image] ` a picture with the rest as its caption;
-any other block is a paragraph. `parse_body` turns that into article body blocks, leaving the
-pictures for the loader to draw.
+the attribution), `- ` or `1. ` a list, `[image] ` a picture with the rest as its caption,
+`[facts] ` a fact box (the title, then `- ` items), `[table] ` a table (the caption, then rows
+with cells between `|`, the first row its header); any other block is a paragraph.
+`parse_body` turns that into article body blocks, leaving the pictures for the loader to draw.
 """
 
 import html
@@ -60,6 +61,26 @@ def _list(lines, ordered):
     return {"type": "list", "value": {"ordered": ordered, "items": [i.strip() for i in items]}}
 
 
+def _fact_box(title, lines):
+    items = "".join(f"<li>{html.escape(line[2:].strip())}</li>" for line in lines)
+    return {"type": "fact_box", "value": {"title": title, "body": f"<ul>{items}</ul>"}}
+
+
+def _table(caption, lines):
+    """A table as the admin's grid stores it, the first row its header."""
+    rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in lines]
+    return {
+        "type": "table",
+        "value": {
+            "data": rows,
+            "table_caption": caption,
+            "table_header_choice": "row",
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+        },
+    }
+
+
 def parse_body(text):
     """Body blocks for `text`; pictures come back as `Picture` for the loader to draw."""
     blocks = []
@@ -74,6 +95,10 @@ def parse_body(text):
             blocks.append(_list(lines, ordered=False))
         elif _ORDERED_ITEM.match(first):
             blocks.append(_list(lines, ordered=True))
+        elif first.startswith("[facts] "):
+            blocks.append(_fact_box(first[len("[facts] ") :].strip(), lines[1:]))
+        elif first.startswith("[table] "):
+            blocks.append(_table(first[len("[table] ") :].strip(), lines[1:]))
         elif first.startswith("[image] "):
             blocks.append(Picture(" ".join(lines)[len("[image] ") :].strip()))
         else:

@@ -1,6 +1,14 @@
-"""The building blocks of an article body; each renders through its own template."""
+"""The building blocks of an article body; each renders through its own template.
+
+Beside text, quotes, images and lists, the body holds what newsrooms add every day: an embedded
+post or video (shown as a local preview until the reader asks for it, see `news.embeds`), a table
+with a header row and caption, a fact box and a gallery.
+"""
+
+from dataclasses import dataclass
 
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
 from wagtail.images.blocks import ImageBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "superscript", "subscript", "strikethrough"]
@@ -34,6 +42,103 @@ class ListBlock(blocks.StructBlock):
         template = "news/blocks/list.html"
 
 
+@dataclass(frozen=True)
+class Embedded:
+    """An embed block's value: the post's address and, once an editor saved it, what the provider
+    said about it (Wagtail's `Embed` row, with its `preview` picture); `embed` is None for an
+    address nobody has fetched (e.g. content written in code), which renders as a plain link."""
+
+    url: str
+    embed: object = None
+
+    @property
+    def image(self):
+        preview = getattr(self.embed, "preview", None) if self.embed else None
+        return preview.image if preview else None
+
+
+class EmbedBlock(blocks.URLBlock):
+    """A post or video from a public platform (YouTube, Vimeo, X, Bluesky, TikTok… — every
+    provider in `WAGTAILEMBEDS_FINDERS`), stored as its address.
+
+    Saving asks the provider once (`news.embeds.fetch`): an address no provider serves, or a
+    provider that does not answer, is a validation error on the block. Rendering never asks: the
+    preview (title, provider, local picture) is read from the database, one query for every embed
+    of a body, and the provider's own content loads only when the reader asks (headline.js).
+    """
+
+    def bulk_to_python(self, values):
+        from .embeds import stored
+
+        found = stored([url for url in values if url])
+        return [Embedded(url, found.get(url)) if url else None for url in values]
+
+    def to_python(self, value):
+        return self.bulk_to_python([value])[0]
+
+    def get_prep_value(self, value):
+        return value.url if isinstance(value, Embedded) else (value or "")
+
+    def value_for_form(self, value):
+        return self.get_prep_value(value)
+
+    def value_from_form(self, value):
+        return Embedded(value) if value else None
+
+    def normalize(self, value):
+        return value if isinstance(value, Embedded) or value is None else Embedded(value)
+
+    def clean(self, value):
+        from .embeds import fetch
+
+        value = super().clean(value)
+        return Embedded(value.url, fetch(value.url)) if value else value
+
+    def get_searchable_content(self, value):
+        return [value.embed.title] if value and value.embed and value.embed.title else []
+
+    class Meta:
+        icon = "media"
+        template = "news/blocks/embed.html"
+
+
+class TableBlock(WagtailTableBlock):
+    """A table pasted or typed in a spreadsheet-like grid, with a caption and header cells.
+
+    Wagtail's contrib TableBlock, not TypedTableBlock: newsroom tables come from spreadsheets, and
+    its grid takes a paste from one; it offers a header row, a header column or both; its cells are
+    plain text, so pasted markup shows as typed, never as HTML.
+    """
+
+    def get_searchable_content(self, value):
+        caption = [value["table_caption"]] if value and value.get("table_caption") else []
+        return caption + super().get_searchable_content(value)
+
+    class Meta:
+        template = "news/blocks/table.html"
+
+
+class FactBoxBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=120, help_text="For example: “Key facts” or “Timeline”.")
+    body = blocks.RichTextBlock(features=PARAGRAPH_FEATURES + ["ol", "ul"])
+
+    class Meta:
+        icon = "info-circle"
+        label = "Fact box"
+        template = "news/blocks/fact_box.html"
+
+
+class GalleryBlock(blocks.StructBlock):
+    images = blocks.ListBlock(CaptionedImageBlock(), min_num=2)
+    caption = blocks.CharBlock(
+        required=False, max_length=300, help_text="What the pictures show together."
+    )
+
+    class Meta:
+        icon = "image"
+        template = "news/blocks/gallery.html"
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         features=PARAGRAPH_FEATURES, template="news/blocks/paragraph.html"
@@ -44,6 +149,12 @@ class ArticleBodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     image = CaptionedImageBlock()
     list = ListBlock()
+    embed = EmbedBlock(
+        help_text="The address of a post or video on YouTube, Vimeo, X, Bluesky, TikTok…"
+    )
+    table = TableBlock()
+    fact_box = FactBoxBlock()
+    gallery = GalleryBlock()
 
 
 def plain_text(block, raw):
@@ -52,9 +163,9 @@ def plain_text(block, raw):
     Walks the block definitions rather than guessing from the data: rich text is stored as HTML,
     so its tags go and its entities are decoded once (Wagtail's own rule for search indexing);
     plain text blocks are kept exactly as written, `<` and `&` included. Images (chooser blocks)
-    need a query to read, so they are skipped; their captions are text blocks beside them.
+    and embeds need a query to read, so they are skipped; captions are text blocks beside them.
     """
-    if isinstance(block, (ImageBlock, blocks.ChooserBlock)) or raw is None:
+    if isinstance(block, (ImageBlock, blocks.ChooserBlock, EmbedBlock)) or raw is None:
         return []
     if isinstance(block, blocks.StreamBlock):
         return [
@@ -81,3 +192,27 @@ def plain_text(block, raw):
             )
         ]
     return block.get_searchable_content(block.to_python(raw))
+
+
+def images(block, value):
+    """Every image a block's converted value shows, in reading order (for prefetching renditions).
+
+    Walks the block definitions like `plain_text`: images in captioned images and galleries, and
+    embeds' preview pictures.
+    """
+    if value is None:
+        return []
+    if isinstance(block, (ImageBlock, EmbedBlock)):
+        image = value.image if isinstance(value, Embedded) else value
+        return [image] if image is not None else []
+    if isinstance(block, blocks.StreamBlock):
+        return [image for child in value for image in images(child.block, child.value)]
+    if isinstance(block, blocks.StructBlock):
+        return [
+            image
+            for name, child in block.child_blocks.items()
+            for image in images(child, value[name])
+        ]
+    if isinstance(block, blocks.ListBlock):
+        return [image for item in value for image in images(block.child_block, item)]
+    return []

@@ -5,4 +5,5 @@ def navigation(request):
     """The section navigation shown in every public page's header, fetched once per request."""
     if request.path.startswith(("/admin/", "/django-admin/")):
         return {}
-    return {"nav_sections": SectionPage.objects.live().public().in_menu().order_by("path")}
+    # A function: templates call it, so a page whose header is cached reads nothing.
+    return {"nav_sections": lambda: SectionPage.objects.live().public().in_menu().order_by("path")}

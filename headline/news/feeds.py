@@ -11,6 +11,7 @@ shows (`headline.core.freshness`), with 304 before any item is loaded.
 
 import mimetypes
 import re
+from collections import defaultdict
 from copy import copy
 from dataclasses import dataclass
 
@@ -25,13 +26,12 @@ from django.utils.feedgenerator import Enclosure
 from taggit.models import Tag
 from wagtail.blocks import StreamValue
 
-from headline.core.freshness import serve_conditionally
+from headline.core.freshness import cached, serve_conditionally
 from headline.core.models import SiteIdentity
 from headline.core.signals import SITE
 
 from .feed_formats import JsonFeed, MediaAtomFeed, MediaRssFeed, RssFeed
-from .models import ArticleCorrection, ArticlePage, Author, SectionPage
-from .signals import ARTICLES, SECTIONS
+from .models import ARTICLES, SECTIONS, ArticleCorrection, ArticlePage, Author, SectionPage
 
 ROOT_RELATIVE_URL = re.compile(r'\b(src|href)="/(?!/)')
 
@@ -41,24 +41,33 @@ def absolutize(html, root):
     return ROOT_RELATIVE_URL.sub(lambda match: f'{match[1]}="{root}/', html)
 
 
-def prefetch_body_images(articles):
-    """Load the images of every article body with one image query and one renditions query.
+def prefetch_bodies(articles):
+    """Convert every article body with one query per kind of block, and load its images' renditions.
 
-    Wagtail batches block conversion per StreamField value, so rendering N bodies would cost N
-    queries. Here the raw image blocks of all bodies are converted together and handed back to
-    each StreamValue, the only place they are still unconverted.
+    Wagtail converts blocks one StreamField value at a time, so rendering N bodies would cost N
+    queries for each kind that reads the database (images, galleries, embeds). Here the raw blocks
+    of all bodies are converted together, kind by kind, and handed back to each StreamValue, the
+    only place they are still unconverted; then every image they show gets its renditions at once.
     """
-    block = ArticlePage.body.field.stream_block.child_blocks["image"]
-    pending = []
+    stream_block = ArticlePage.body.field.stream_block
+    pending = defaultdict(list)
     for article in articles:
         stream = article.body
         for index, raw in enumerate(stream._raw_data):
-            if raw and raw["type"] == "image" and stream._bound_blocks[index] is None:
-                pending.append((stream, index, raw))
-    values = block.bulk_to_python([raw["value"] for _, _, raw in pending])
-    for (stream, index, raw), value in zip(pending, values, strict=True):
-        stream._bound_blocks[index] = StreamValue.StreamChild(block, value, id=raw.get("id"))
-    prefetch_related_objects([v["image"] for v in values if v["image"] is not None], "renditions")
+            if (
+                raw
+                and raw["type"] in stream_block.child_blocks
+                and stream._bound_blocks[index] is None
+            ):
+                pending[raw["type"]].append((stream, index, raw))
+    for kind, found in pending.items():
+        block = stream_block.child_blocks[kind]
+        values = block.bulk_to_python([raw["value"] for _, _, raw in found])
+        for (stream, index, raw), value in zip(found, values, strict=True):
+            stream._bound_blocks[index] = StreamValue.StreamChild(block, value, id=raw.get("id"))
+    prefetch_related_objects(
+        [image for article in articles for image in article.body_images()], "renditions"
+    )
 
 
 class RequestBoundFeed(Feed):
@@ -77,18 +86,28 @@ class RequestBoundFeed(Feed):
         bound.identity = SiteIdentity.for_request(request)
         bound.language = bound.identity.language
         subject = bound.get_object(request, *args, **kwargs)
+        scopes = (SITE, *bound.scopes(subject))
+        settings_shown = (settings.FEED_ITEMS, settings.FEED_FULL_CONTENT)
         return serve_conditionally(
             request,
-            (SITE, *bound.scopes(subject)),
-            lambda: bound.render(subject),
-            extra=(settings.FEED_ITEMS, settings.FEED_FULL_CONTENT),
+            scopes,
+            lambda: bound.render(subject, scopes, settings_shown),
+            extra=settings_shown,
         )
 
-    def render(self, subject):
-        feed = self.get_feed(subject, self.request)
-        response = HttpResponse(content_type=feed.content_type)
-        feed.write(response, "utf-8")
-        return response
+    def render(self, subject, scopes, settings_shown):
+        """The feed, its body kept in the shared cache while `scopes` hold (`freshness.cached`)."""
+
+        def write():
+            feed = self.get_feed(subject, self.request)
+            response = HttpResponse(content_type=feed.content_type)
+            feed.write(response, "utf-8")
+            return feed.content_type, response.content
+
+        content_type, body = cached(
+            "feed", scopes, write, vary=(self.request.path, settings_shown), request=self.request
+        )
+        return HttpResponse(body, content_type=content_type)
 
     def absolute(self, url):
         return self.request.build_absolute_uri(url)
@@ -120,7 +139,7 @@ class ArticleFeed(RequestBoundFeed):
     def items(self, subject):
         articles = list(self.articles(subject).newest_first().for_feeds()[: settings.FEED_ITEMS])
         if settings.FEED_FULL_CONTENT:
-            prefetch_body_images(articles)
+            prefetch_bodies(articles)
         self.section_titles = dict(SectionPage.objects.values_list("path", "title"))
         return articles
 

@@ -8,14 +8,15 @@ Which articles a reader may see is decided in one place, `ArticlePageQuerySet.pu
 every listing, feed, sitemap and the related-articles engine goes through it.
 """
 
-from django.core.cache import cache
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F, Max, OuterRef, Prefetch, Q, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber, Substr
+from django.http import Http404
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager, _ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -24,10 +25,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail.url_routing import RouteResult
 
+from headline.core import freshness
+from headline.core.models import SITE
 from headline.core.text import clean_text, has_visible_content
 
-from .blocks import ArticleBodyBlock, plain_text
+from .blocks import ArticleBodyBlock, images, plain_text
 
 ARTICLES_PER_PAGE = 20
 # The home page: stories under "Latest", and in each section's block.
@@ -35,35 +39,73 @@ LATEST = 6
 PER_SECTION = 4
 
 
-RESTRICTED_PATHS_KEY = "news:restricted-paths"
+# The content versions this app owns (see `headline.core.freshness`), moved by `news.signals`.
+# `authors`, `tags` and `images` move with a name, tag or picture that many articles show, so an
+# article's own page need not change with every other article (`articles`).
+SECTIONS, ARTICLES, AUTHORS, TAGS, IMAGES = "sections", "articles", "authors", "tags", "images"
+freshness.READ_AHEAD.update((SECTIONS, ARTICLES, AUTHORS, TAGS, IMAGES))
+
+
+def article_scope(pk):
+    """The content version of one article's own page."""
+    return f"article:{pk}"
+
 
 # What other apps add to every article card: annotation name → a function returning the query
 # expression. Apps built on news fill it in their AppConfig.ready() (comments adds
 # `comment_count`), so news shows their data on cards without importing them.
 card_annotations = {}
+# The content versions of everything a card shows; an app adding an annotation adds the scope
+# that moves with it (comments adds `comments`).
+card_scopes = {SITE, SECTIONS, ARTICLES, AUTHORS, IMAGES}
 
 
 def restricted_paths():
     return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
-class ArticlePageQuerySet(PageQuerySet):
-    def published(self):
-        """Articles a reader may see: live (so not draft, not before go-live) and not restricted."""
-        return self.live().public()
-
+class NewsPageQuerySet(PageQuerySet):
     def private_q(self):
         """Pages under a view restriction, from the cached restricted paths.
 
         Wagtail reads every restriction from the database each time a queryset is made public;
-        restrictions change rarely, so their paths are cached (and dropped by `news.signals` when a
-        restriction or a page moves). A path prefix filter also works with the search backends.
+        restrictions change rarely, so their paths are cached (`cached_restricted_paths`). A path
+        prefix filter also works with the search backends.
         """
-        paths = cache.get_or_set(RESTRICTED_PATHS_KEY, restricted_paths, timeout=None)
         q = Q()
-        for path in paths:
+        for path in cached_restricted_paths():
             q |= Q(path__startswith=path)
         return q if q else Q(pk__in=[])
+
+
+NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
+
+
+def cached_restricted_paths():
+    """The paths under a view restriction; a restriction or a move moves both scopes."""
+    return freshness.cached("restricted-paths", (SECTIONS, ARTICLES), restricted_paths)
+
+
+class NewsPage(Page):
+    """What the home, section and article pages share: reads that every request would repeat."""
+
+    objects = NewsPageManager()
+
+    class Meta:
+        abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail checks this before serving a page (two queries: ancestors, restrictions); a page
+        under no restricted path, as the cached paths tell, has none to check."""
+        if not any(self.path.startswith(path) for path in cached_restricted_paths()):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class ArticlePageQuerySet(NewsPageQuerySet):
+    def published(self):
+        """Articles a reader may see: live (so not draft, not before go-live) and not restricted."""
+        return self.live().public()
 
     def newest_first(self):
         return self.annotate(sort_date=Coalesce("published_at", "first_published_at")).order_by(
@@ -181,6 +223,36 @@ def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
+class EmbedPreview(models.Model):
+    """The locally stored picture readers see for an embedded post until they ask for the post.
+
+    One per oEmbed answer (Wagtail's `Embed`), made when an editor saves an article with an embed
+    block (`news.embeds.fetch`), so showing a page never asks the provider for anything.
+    """
+
+    embed = models.OneToOneField(
+        "wagtailembeds.Embed", on_delete=models.CASCADE, related_name="preview"
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    def __str__(self):
+        return f"Preview of {self.embed.url}"
+
+
+def lazy_listing(request, queryset, context):
+    """Put a paginated listing in `context`, read only when a template shows it.
+
+    `articles` is the page of `queryset` (`paginate`), made on first use, so a listing whose
+    fragments are cached runs no query; `listing_scopes` key those fragments, with the full path
+    (the page number, and the other parameters the pagination links carry along).
+    """
+    context["articles"] = SimpleLazyObject(lambda: paginate(request, queryset))
+    context["listing_scopes"] = card_scopes
+    return context
+
+
 @register_snippet
 class Author(index.Indexed, models.Model):
     name = models.CharField(max_length=120)
@@ -212,20 +284,57 @@ class Author(index.Indexed, models.Model):
         return reverse("news:author", args=[self.slug])
 
 
-class HomePage(Page):
+class HomePage(NewsPage):
     """The front page: the top story in the Headline slot, then each section's latest."""
 
     max_count = 1
     subpage_types = ["news.SectionPage"]
     parent_page_types = ["wagtailcore.Page"]
 
+    def route(self, request, path_components):
+        """The page at a path below the home page, found with one query once the path is known.
+
+        Wagtail walks the path a level at a time, two queries a level; the page it finds (its
+        type and id) is kept under the versions of the tree and of the articles, which move
+        with every publish, slug change, move or deletion. A path that finds nothing is not
+        kept, nor is a result with sub-route arguments (no page type here has sub-routes).
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        walked = []
+
+        def walk():
+            walked.append(super(HomePage, self).route(request, path_components))
+            page, args, kwargs = walked[0]
+            return None if args or kwargs else (page.content_type_id, page.pk)
+
+        found = freshness.cached(
+            "route", (SITE, SECTIONS, ARTICLES), walk, vary=(self.pk, *path_components)
+        )
+        if walked:
+            return walked[0]
+        content_type, pk = found
+        model = ContentType.objects.get_for_id(content_type).model_class()
+        try:
+            return RouteResult(model.objects.get(pk=pk, live=True))
+        except model.DoesNotExist as missing:
+            raise Http404 from missing
+
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Read only when the cached front page (`listing_scopes`) must be made again.
+        context["front"] = SimpleLazyObject(self.front_page)
+        context["listing_scopes"] = card_scopes
+        return context
+
+    def front_page(self):
         """Each story once, in the first slot that can hold it: Headline, Latest, then sections.
 
         An article also listed in extra sections would otherwise repeat in every one of their
         blocks, so each block leaves out everything placed above it before taking its four.
+        Returns {"top_story": card or None, "latest": [card], "section_blocks": [(section,
+        [card])]}.
         """
-        context = super().get_context(request, *args, **kwargs)
         articles = ArticlePage.objects.published()
         newest = articles.newest_first().values_list("pk", flat=True)
         top = list(newest.filter(top_story=True)[:1]) or list(newest[:1])
@@ -242,15 +351,14 @@ class HomePage(Page):
             shown += block
             blocks.append((section, block))
         cards = articles.for_cards().in_bulk(shown)
-        context["top_story"] = cards[top[0]] if top else None
-        context["latest"] = [cards[pk] for pk in latest]
-        context["section_blocks"] = [
-            (section, [cards[pk] for pk in block]) for section, block in blocks
-        ]
-        return context
+        return {
+            "top_story": cards[top[0]] if top else None,
+            "latest": [cards[pk] for pk in latest],
+            "section_blocks": [(section, [cards[pk] for pk in block]) for section, block in blocks],
+        }
 
 
-class SectionPage(Page):
+class SectionPage(NewsPage):
     """A desk such as International or Business; lists its articles newest first."""
 
     intro = models.TextField(blank=True, max_length=500)
@@ -262,11 +370,9 @@ class SectionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["current_section"] = self
-        context["articles"] = paginate(
-            request, ArticlePage.objects.published().in_section(self).newest_first().for_cards()
-        )
-        return context
+        context["section_path"] = self.path
+        articles = ArticlePage.objects.published().in_section(self).newest_first().for_cards()
+        return lazy_listing(request, articles, context)
 
 
 class ArticleAuthor(Orderable):
@@ -345,7 +451,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(NewsPage):
     """A news article, the heart of the product."""
 
     standfirst = models.TextField(
@@ -477,7 +583,8 @@ class ArticlePage(Page):
         return " ".join(plain_text(self.body.stream_block, self.body.raw_data))
 
     def body_images(self):
-        return [block.value["image"] for block in self.body if block.block_type == "image"]
+        """Every image the body shows (captioned images, galleries, embeds' previews)."""
+        return images(self.body.stream_block, self.body)
 
     def prefetch_for_page(self, preview=False):
         """Load authors, tags and every image's renditions in a fixed number of queries.
@@ -498,12 +605,18 @@ class ArticlePage(Page):
                 ),
                 "tags",
             )
-        images = [self.lead_image] if self.lead_image else []
-        images += [image for image in self.body_images() if image is not None]
-        prefetch_related_objects(images, "renditions")
+        shown = [self.lead_image] if self.lead_image else []
+        prefetch_related_objects(shown + self.body_images(), "renditions")
+
+    @property
+    def fragment_scopes(self):
+        """The content versions of what the article's own page shows of it: text, section,
+        authors' names, tags, images, the site's name and address (for `{% fragment %}`)."""
+        return (SITE, SECTIONS, AUTHORS, TAGS, IMAGES, article_scope(self.pk))
 
     def get_context(self, request, *args, **kwargs):
-        self.prefetch_for_page(preview=getattr(request, "is_preview", False))
+        # Authors, tags and images are loaded by the fragments that show them, only when those
+        # are not cached (`{% prefetch_for_page %}`); the section likewise (`section`).
         context = super().get_context(request, *args, **kwargs)
-        context["current_section"] = self.section
+        context["section_path"] = self.path[: -self.steplen]
         return context

@@ -13,12 +13,13 @@
   (slug changed, moved, published), the redirects from them that point at it go, and so do the
   automatic ones to other pages when it is live there. (An unpublished page's remaining redirects
   are kept but not followed: `news.middleware.LiveRedirectMiddleware`.)
-- The cached list of restricted paths (see `ArticlePageQuerySet.private_q`) is dropped once a
-  view restriction changes or a page moves, after the transaction commits.
+- The cached list of restricted paths (see `NewsPageQuerySet.private_q`) follows the `sections`
+  and `articles` versions, which a view restriction or a move changes.
 - Front-end caches (Varnish, a CDN) drop every address that showed or now shows what changed
   (see `news.frontend_cache`): an article published, unpublished, moved or deleted, a section or
   the home page published or moved, an author or a tag saved or deleted.
-- The content versions this app owns (`sections`, `articles`, `article:<pk>`; see
+- The content versions this app owns (`sections`, `articles`, `article:<pk>`, `authors`, `tags`,
+  `images`; see
   `headline.core.freshness`) move whenever anything a feed, sitemap or page shows of them changes:
   a page saved, published, unpublished, moved or deleted, a view restriction, an author, a tag, an
   image, a correction or an article's author or tag links.
@@ -26,8 +27,6 @@
 
 import hashlib
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from django.http import HttpRequest
@@ -45,10 +44,15 @@ from wagtail.signals import (
 
 from headline.core import freshness
 from headline.core import frontend_cache as edge
+from headline.core.models import SITE
 
 from . import frontend_cache
 from .models import (
-    RESTRICTED_PATHS_KEY,
+    ARTICLES,
+    AUTHORS,
+    IMAGES,
+    SECTIONS,
+    TAGS,
     ArticleAuthor,
     ArticleCorrection,
     ArticlePage,
@@ -56,21 +60,8 @@ from .models import (
     Author,
     HomePage,
     SectionPage,
+    article_scope,
 )
-
-SECTIONS, ARTICLES = "sections", "articles"
-
-
-def article_scope(pk):
-    """The content version of one article's own page."""
-    return f"article:{pk}"
-
-
-@receiver(post_save, sender=PageViewRestriction)
-@receiver(post_delete, sender=PageViewRestriction)
-@receiver(post_page_move)
-def forget_restricted_paths(**kwargs):
-    transaction.on_commit(lambda: cache.delete(RESTRICTED_PATHS_KEY))
 
 
 @receiver(page_published, sender=ArticlePage)
@@ -139,14 +130,15 @@ def drop_redirects_from_held_addresses(pages, batch=500):
 CONTENT_VERSIONS = {
     ArticlePage: lambda page: (ARTICLES, article_scope(page.pk)),
     SectionPage: lambda page: (SECTIONS,),
-    HomePage: lambda page: (SECTIONS,),
+    # The home page is the site's root page, which every request routes from (`site`).
+    HomePage: lambda page: (SITE, SECTIONS),
     ArticleAuthor: lambda link: (ARTICLES, article_scope(link.page_id)),
     ArticleCorrection: lambda note: (ARTICLES, article_scope(note.page_id)),
     ArticleTag: lambda link: (ARTICLES, article_scope(link.content_object_id)),
     # Authors, tags and images appear on every article that uses them.
-    Author: lambda author: (ARTICLES,),
-    Tag: lambda tag: (ARTICLES,),
-    get_image_model(): lambda image: (ARTICLES,),
+    Author: lambda author: (ARTICLES, AUTHORS),
+    Tag: lambda tag: (ARTICLES, TAGS),
+    get_image_model(): lambda image: (ARTICLES, IMAGES),
 }
 
 

@@ -25,8 +25,7 @@ from headline.core.models import SiteIdentity
 from headline.core.signals import SITE
 from headline.core.text import clean_text
 
-from .models import ArticlePage, Author, HomePage, SectionPage
-from .signals import ARTICLES, SECTIONS
+from .models import ARTICLES, SECTIONS, ArticlePage, Author, HomePage, SectionPage
 
 NEWS_SITEMAP_WINDOW = timedelta(hours=48)
 NEWS_SITEMAP_LIMIT = 1000  # Google News reads no more than this many URLs per sitemap.

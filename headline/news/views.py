@@ -1,15 +1,18 @@
-"""Author, tag and corrections pages: listings that are not pages in the tree."""
+"""Author, tag and corrections pages (listings that are not pages in the tree), and embed frames."""
 
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from taggit.models import Tag
+from wagtail.embeds.models import Embed
 
-from .models import ArticleCorrection, ArticlePage, Author, paginate
+from .models import ArticleCorrection, ArticlePage, Author, lazy_listing, paginate
 
 
 def render_listing(request, template, articles, **context):
     """A paginated, newest-first list of published articles with everything their cards show."""
-    context["articles"] = paginate(request, articles.newest_first().for_cards())
-    return render(request, template, context)
+    return render(
+        request, template, lazy_listing(request, articles.newest_first().for_cards(), context)
+    )
 
 
 def author_detail(request, slug):
@@ -28,3 +31,15 @@ def corrections(request):
     """Every correction and update on a published article, newest first."""
     notes = ArticleCorrection.objects.published()
     return render(request, "news/corrections_page.html", {"corrections": paginate(request, notes)})
+
+
+@xframe_options_sameorigin
+def embed_frame(request, embed_hash):
+    """The provider's HTML for an embedded post, as its own small page for the article's frame.
+
+    The article page inserts the frame only when the reader asks (headline.js), so the provider
+    hears of the reader only then. Only answers an editor already stored are served: a reader's
+    request never makes Headline ask a provider anything.
+    """
+    embed = get_object_or_404(Embed.objects.exclude(html=""), hash=embed_hash)
+    return render(request, "news/embed_frame.html", {"embed": embed})

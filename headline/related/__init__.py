@@ -14,11 +14,12 @@ shown: fewer cards, or none, rather than filler. Editors' pins (`RelatedPin`) co
 
 Storage and updates. `RelatedArticle` rows (article, related, rank, score) make the box one query
 plus one for thumbnails, whatever the archive's size. `rebuild_related` recomputes everything
-with a compiled search (`scoring.top_related`) that walks term postings rarest first and stops
-reading the common terms once they cannot change the result, then rescores the survivors
-exactly, so it never scores all pairs of a large archive. Publishing, changing or withdrawing an article queues a task that
-re-weighs only that article, scores it against the stored terms and, the score being symmetric,
-recomputes its own list, the lists whose weakest entry it now beats and the lists that held it.
+without scoring all pairs: sparse top-n products propose candidates from the whole archive (rare
+terms) and from articles published near each one, and only those pairs are scored exactly
+(`engine.Index.candidates`, `scoring.pair_scores`). Publishing, changing or withdrawing an article
+queues a task that re-weighs only that article, scores it against the stored terms and, the
+score being symmetric, recomputes (against every article) its own list, the lists whose weakest
+entry it now beats and the lists that held it.
 
 Measurement. `related_eval FILE.jsonl` runs the same engine (`engine.py`, no Django) on labelled
 news next to a plain TF-IDF baseline; `python -m benchmarks` times rebuilds and updates.

@@ -5,7 +5,8 @@ weights (the bodies are dropped as it goes, so memory does not grow with their l
 stores the weights (`ArticleTerms`) and every list (`RelatedArticle`) in batched inserts. An update after a publish re-reads only that article: the others come from
 their stored weights, so it costs one pass over compact arrays, not over article bodies. Because
 the score is symmetric, the lists the changed article should enter are exactly those whose weakest
-entry it now beats, and the lists it may leave are those that hold it; only these are recomputed.
+entry it now beats, and the lists it may leave are those that hold it; only these are recomputed,
+each by scoring every article against it (exact, where a full rebuild scores only candidates).
 """
 
 import html
@@ -30,13 +31,24 @@ TAG = re.compile(r"<[^>]*>")
 
 
 def body_text(body):
-    """The words of an article body: paragraphs, subheadings, quotes, lists and captions."""
+    """The words of an article body: paragraphs, subheadings, quotes, lists, fact boxes, tables and
+    captions (embeds' titles are not in the body; reading them would cost a query)."""
     parts = []
     for block in body.raw_data:
         value = block.get("value")
         kind = block.get("type")
         if kind == "paragraph":
             parts.append(html.unescape(TAG.sub(" ", value)))
+        elif kind == "fact_box":
+            parts += [value.get("title", ""), html.unescape(TAG.sub(" ", value.get("body", "")))]
+        elif kind == "table":
+            parts.append(value.get("table_caption") or "")
+            parts += [cell for row in value.get("data") or [] for cell in row if cell]
+        elif kind == "gallery":
+            parts.append(value.get("caption", ""))
+            parts += [
+                item.get("value", item).get("caption", "") for item in value.get("images", [])
+            ]
         elif kind == "subheading":
             parts.append(value)
         elif kind == "quote":
@@ -192,7 +204,7 @@ def refresh(article_id, withdrawn=False, listed_by=()):
             affected.add(row)
             affected.update(_lists_to_enter(index, row))
         rows = sorted(affected)
-        _write_lists(index, rows, index.related(rows=rows))
+        _write_lists(index, rows, index.related_exhaustively(rows))
     return [index.ids[row] for row in rows]
 
 

@@ -12,7 +12,14 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
+from headline.core import freshness
+
 from .engine import pack
+
+# The content version (see `headline.core.freshness`) of the stored lists: moved whenever the
+# engine rewrites any of them, so the cached boxes that show them are made again.
+RELATED = "related"
+freshness.READ_AHEAD.add(RELATED)
 
 
 class RelatedPin(Orderable):

@@ -1,15 +1,9 @@
-"""The score of a pair of articles and the compiled search for each article's best neighbours.
+"""The score of a pair of articles, compiled: the factors of `multiplier` and the exact score of
+many candidate pairs at once (`pair_scores`), both with numba so that millions of pairs cost
+seconds, not minutes, without holding a row per pair in memory.
 
-`multiplier` is the one place the section, tag and recency factors are computed; `top_related`
-finds, for many articles at once, the k best by final score without scoring all pairs, which at
-100,000 articles is 10^10 pairs and some 10^11 multiply-adds. It walks term postings (an inverted
-index) term at a time, rarest terms first, with the MaxScore rule (Turtle & Flood, 1995): once the
-query's remaining, most common terms could add at most `tail` to any article's cosine
-(sum of query weight x the term's largest weight in any article) and that cannot lift an article
-to the current k-th best final score even with the largest boost, articles not yet reached are
-out and those terms' long postings are never read. Every article still in the running is then
-rescored exactly (a full sparse dot product times its exact multiplier), so the lists equal those
-of scoring every pair; tests/test_related.py checks that against brute force.
+`multiplier` is the one place the section, tag and recency factors are computed; the engine
+(`engine.Index`) chooses which pairs are worth scoring.
 """
 
 import math
@@ -24,12 +18,7 @@ TAG_BONUS = 0.3
 # so a five-year-old article must be ~1.4 times as similar to beat one from the same week.
 RECENCY_HALF_LIFE_DAYS = 60.0
 RECENCY_FLOOR = 0.7
-MAX_BOOST = 1 + SECTION_BONUS + TAG_BONUS
-# Bounds are compared with this much room for rounding (sums are float64), so an article that
-# ties is never lost.
-SLACK = 1e-9
 LN2 = math.log(2)
-WALK_UNTIL = 0.5
 
 
 @nb.njit(cache=True, nogil=True)
@@ -58,7 +47,7 @@ def _recency(days, q, d):
 
 @nb.njit(cache=True, nogil=True)
 def multiplier(facts, q, d):
-    """What the text cosine of articles q and d is multiplied by, in [0.7, MAX_BOOST].
+    """What the text cosine of articles q and d is multiplied by, in [0.7, 1.5].
 
     `facts` is (days, section indptr, section codes, tag indptr, tag codes); codes are sorted and
     unique per article. A shared section and tag overlap (Jaccard) raise the score; time apart
@@ -82,14 +71,40 @@ def multipliers(facts, queries, candidates):
     return out
 
 
-@nb.njit(cache=True, nogil=True)
-def _cosine(vectors, query, d):
-    """Exact dot product of row d with the query spread over all terms (`query`, dense)."""
+@nb.njit(cache=True, parallel=True)
+def pair_scores(vectors, facts, first, second, chunks):
+    """Exact final score (cosine x multiplier) of each pair (first[i], second[i]), as float64.
+
+    vectors: CSR (indptr, term ids, unit-length float32 weights) over `width` = the largest term
+    id + 1; `first` is sorted, so each first article is spread over a dense row once and every
+    article paired with it is read once against it. Pairs are dealt to `chunks` parallel jobs by
+    first article.
+    """
     indptr, terms, weights = vectors
-    total = 0.0
-    for j in range(indptr[d], indptr[d + 1]):
-        total += query[terms[j]] * weights[j]
-    return total
+    width = terms.max() + 1 if len(terms) else 1
+    count = len(first)
+    # Where each run of one first article starts.
+    starts = np.flatnonzero(np.diff(first)) + 1
+    bounds = np.concatenate((np.zeros(1, np.int64), starts, np.full(1, count, np.int64)))
+    out = np.empty(count)
+    runs = len(bounds) - 1
+    for chunk in nb.prange(chunks):
+        dense = np.zeros(width, np.float32)
+        for run in range(chunk, runs, chunks):
+            if bounds[run] == bounds[run + 1]:
+                continue
+            q = first[bounds[run]]
+            for j in range(indptr[q], indptr[q + 1]):
+                dense[terms[j]] = weights[j]
+            for i in range(bounds[run], bounds[run + 1]):
+                d = second[i]
+                total = 0.0
+                for j in range(indptr[d], indptr[d + 1]):
+                    total += dense[terms[j]] * weights[j]
+                out[i] = total * multiplier(facts, q, d)
+            for j in range(indptr[q], indptr[q + 1]):
+                dense[terms[j]] = 0.0
+    return out
 
 
 @nb.njit(cache=True, nogil=True)
@@ -105,8 +120,7 @@ def _offer(rows, scores, count, d, score):
         place -= 1
     if place >= k:
         return count
-    end = min(count, k - 1)
-    for i in range(end, place, -1):
+    for i in range(min(count, k - 1), place, -1):
         rows[i] = rows[i - 1]
         scores[i] = scores[i - 1]
     rows[place] = d
@@ -114,131 +128,18 @@ def _offer(rows, scores, count, d, score):
     return min(count + 1, k)
 
 
-@nb.njit(cache=True, nogil=True)
-def _accumulate(term, weight, postings, acc):
-    post_ptr, post_docs, post_weights = postings
-    for p in range(post_ptr[term], post_ptr[term + 1]):
-        acc[post_docs[p]] += weight * post_weights[p]
+@nb.njit(cache=True)
+def best_of_pairs(first, second, scores, min_score, best, best_scores):
+    """Each article's best partners among scored pairs, a pair counting for both of its articles.
 
-
-@nb.njit(cache=True, nogil=True)
-def _offer_once(rows, scores, count, d, score):
-    for j in range(count):
-        if rows[j] == d:
-            return count
-    return _offer(rows, scores, count, d, score)
-
-
-@nb.njit(cache=True, nogil=True)
-def _raise_bar(q, vectors, query, facts, min_score, rows, scores, count, acc):
-    """Score exactly the articles with the highest partial sums so far and keep the best; their
-    k-th best score is a bar every other article must reach. Returns the new count."""
-    k = len(rows)
-    seeds = np.full(2 * k, -1, np.int64)
-    partial = np.zeros(2 * k)
-    seeded = 0
-    for d in range(len(acc)):
-        if d != q and acc[d] > partial[-1]:
-            seeded = _offer(seeds, partial, seeded, d, acc[d])
-    for i in range(seeded):
-        d = seeds[i]
-        score = _cosine(vectors, query, d) * multiplier(facts, q, d)
-        if score >= min_score:
-            count = _offer_once(rows, scores, count, d, score)
-    return count
-
-
-@nb.njit(cache=True, nogil=True)
-def _one(q, vectors, postings, bounds, facts, min_score, rows, scores, acc, query):
-    """Fill rows/scores with q's best neighbours; returns how many there are."""
-    indptr, terms, weights = vectors
-    frequency, max_weight = bounds
-    days, sec_ptr, _, tag_ptr, _ = facts
-    start, end = indptr[q], indptr[q + 1]
-    n_terms = end - start
-    n_docs = len(acc)
-    k = len(rows)
-    # Rarest terms first: their postings are short and they say most about the article.
-    order = np.argsort(frequency[terms[start:end]], kind="mergesort") + start
-    # tail[j]: the most that the terms from j on can add to any article's cosine.
-    tail = np.zeros(n_terms + 1)
-    for j in range(n_terms - 1, -1, -1):
-        tail[j] = tail[j + 1] + weights[order[j]] * max_weight[terms[order[j]]]
-    for j in range(start, end):
-        query[terms[j]] = weights[j]
-    # The largest boost an article can get from sharing q's section and tags.
-    boost = (
-        1.0
-        + SECTION_BONUS * (sec_ptr[q + 1] > sec_ptr[q])
-        + TAG_BONUS * (tag_ptr[q + 1] > tag_ptr[q])
-    )
-    count = 0
-    bar = min_score * (1 - SLACK)
-    cut = n_terms
-    done = 0
-    spent = 0
-    check = n_docs // 2
-    while done < cut:
-        term = terms[order[done]]
-        _accumulate(term, weights[order[done]], postings, acc)
-        spent += frequency[term]
-        done += 1
-        if spent >= check or done == cut:
-            # Exact scores of the likeliest neighbours raise the bar; then the most common
-            # terms whose summed best contribution cannot lift an article not reached yet to
-            # half of it, even with the largest boost, are left out of the walk. (Any fraction
-            # up to 1 is exact; half leaves fewer articles to rescore for a little more walk.)
-            check = 8 * spent
-            count = _raise_bar(q, vectors, query, facts, min_score, rows, scores, count, acc)
-            if count == k:
-                bar = max(bar, scores[k - 1] * (1 - SLACK))
-            while cut > done and tail[cut - 1] * boost < bar * WALK_UNTIL:
-                cut -= 1
-    rest = tail[cut]
-    # Articles none of the walked terms reached have a cosine of at most `rest`: below the bar.
-    for d in range(n_docs):
-        if acc[d] == 0.0 or d == q or (acc[d] + rest) * boost < bar:
-            continue
-        if (acc[d] + rest) * boost * _recency(days, q, d) < bar:
-            continue
-        factor = multiplier(facts, q, d)
-        if (acc[d] + rest) * factor < bar:
-            continue
-        score = _cosine(vectors, query, d) * factor
-        if score >= bar and score >= min_score:
-            count = _offer_once(rows, scores, count, d, score)
-            if count == k:
-                bar = max(bar, scores[k - 1] * (1 - SLACK))
-    acc[:] = 0.0
-    for j in range(start, end):
-        query[terms[j]] = 0.0
-    return count
-
-
-@nb.njit(cache=True, parallel=True)
-def top_related(queries, vectors, postings, bounds, facts, min_score, out_rows, out_scores, chunks):
-    """For each query row, its k best other rows by final score (at least min_score > 0).
-
-    vectors: CSR (indptr, term ids sorted per row, unit-length float32 weights); postings: the
-    same matrix by term (indptr, rows, weights); bounds: (postings per term, largest weight per
-    term); facts: as for `multiplier`. Writes out_rows (-1 where fewer) and out_scores, both
-    shaped (len(queries), k). Queries are dealt round-robin into `chunks` parallel jobs.
+    Fills best (rows, -1 where fewer) and best_scores, both shaped (articles, k), keeping scores of
+    at least min_score: k small slots per article instead of sorting every pair twice over.
     """
-    n_docs = len(vectors[0]) - 1
-    n_chunks = min(len(queries), chunks)
-    for chunk in nb.prange(n_chunks):
-        acc = np.zeros(n_docs)
-        query = np.zeros(len(bounds[0]))
-        for i in range(chunk, len(queries), n_chunks):
-            _one(
-                queries[i],
-                vectors,
-                postings,
-                bounds,
-                facts,
-                min_score,
-                out_rows[i],
-                out_scores[i],
-                acc,
-                query,
-            )
+    counts = np.zeros(len(best), np.int64)
+    for i in range(len(first)):
+        score = scores[i]
+        if score < min_score:
+            continue
+        a, b = first[i], second[i]
+        counts[a] = _offer(best[a], best_scores[a], counts[a], b, score)
+        counts[b] = _offer(best[b], best_scores[b], counts[b], a, score)

@@ -12,11 +12,14 @@ from functools import partial
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
-from headline.news.models import ArticlePage
+from headline.core.models import SITE
+from headline.news.models import ARTICLES, SECTIONS, ArticlePage
 
 from .forms import SearchForm
 from .highlight import WORD, excerpt, mark, query_terms, terms_pattern
+from .signals import SEARCH_INDEX
 
 RESULTS_PER_PAGE = 10
 MAX_MATCHES = 500
@@ -27,6 +30,10 @@ EQUALLY_RELEVANT = 0.8
 # Enough to order hits; the full article is loaded only for the page of results shown.
 ONE_DAY = timedelta(days=1)
 RANKING_FIELDS = ("id", "published_at", "first_published_at", "go_live_at")
+# What a results page shows: the matches (the index, the articles' text and visibility), their
+# sections' addresses and the section filter's choices; cached per full path (query, filters,
+# page).
+SEARCH_SCOPES = (SITE, SECTIONS, ARTICLES, SEARCH_INDEX)
 
 
 def start_of_day(day):
@@ -89,9 +96,19 @@ def load_results(hits, pattern):
     return results
 
 
+def results_page(request, query, filters):
+    """(one page of results, whether the matches were capped)."""
+    hits = ranked(filtered(ArticlePage.objects.published(), filters), query)
+    page = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = load_results(page.object_list, terms_pattern(query_terms(query)))
+    return page, len(hits) == MAX_MATCHES
+
+
 def search(request):
     form = SearchForm(request.GET or None)
-    context = {"form": form, "query": "", "results": None}
+    # The page is cached per full path (`search_scopes`); the form's section choices and the
+    # results are read only when it is made again.
+    context = {"form": form, "query": "", "searched": False, "search_scopes": SEARCH_SCOPES}
     if not form.is_bound:
         return render(request, "search/search_results.html", context)
     if not form.is_valid():
@@ -99,8 +116,7 @@ def search(request):
     query = form.cleaned_data["q"]
     context["query"] = query
     if query:
-        hits = ranked(filtered(ArticlePage.objects.published(), form.cleaned_data), query)
-        page = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        page.object_list = load_results(page.object_list, terms_pattern(query_terms(query)))
-        context.update(results=page, capped=len(hits) == MAX_MATCHES)
+        # Templates call `results` and `capped`, so the search runs only when they are shown.
+        found = SimpleLazyObject(lambda: results_page(request, query, form.cleaned_data))
+        context.update(searched=True, results=lambda: found[0], capped=lambda: found[1])
     return render(request, "search/search_results.html", context)

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from wagtail.embeds.oembed_providers import all_providers
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -41,6 +42,8 @@ INSTALLED_APPS = [
     "headline.search",
     "headline.demo",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.table_block",
+    "wagtail.embeds",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.sites",
@@ -71,10 +74,12 @@ MIDDLEWARE = [
     "headline.core.middleware.EdgeCacheMiddleware",
     # ETag from the page's bytes and 304s for HTML pages; feeds and sitemaps set their own.
     "headline.core.middleware.ContentETagMiddleware",
+    "headline.core.middleware.ContentVersionsMiddleware",
     "headline.core.middleware.ComposedPathMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "headline.core.middleware.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -138,6 +143,14 @@ if REDIS_URL:
     CACHES["renditions"]["KEY_PREFIX"] = CACHES["default"]["KEY_PREFIX"] + "-renditions"
 else:
     CACHES["renditions"]["LOCATION"] = "renditions"
+
+# Each process's own copy of the fragments it served last (see `headline.core.freshness.cached`):
+# keys name one content state, so copies are never stale. About 1,000 × 20–150 KB at most.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FRAGMENTS_IN_MEMORY", "1000"))},
+}
 
 # Background work (notifications, related-article updates) goes through Django's tasks framework.
 TASKS = {
@@ -236,3 +249,24 @@ WAGTAIL_AUTO_UPDATE_PREVIEW = True
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = False
 TAGGIT_TAGS_FROM_STRING = "headline.core.text.parse_tags"
+
+# Embeds: Wagtail's oEmbed providers (YouTube, Vimeo, X, Flickr, SoundCloud, Spotify…) and two it
+# does not list, with the endpoints and address forms their oEmbed documentation gives
+# (docs.bsky.app "oEmbed", developers.tiktok.com "Embed Videos"). Providers are asked only when an
+# editor saves an embed block (headline/news/embeds.py).
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [
+            {
+                "endpoint": "https://embed.bsky.app/oembed",
+                "urls": [r"^https://bsky\.app/profile/[^/]+/post/[^/]+$"],
+            },
+            {
+                "endpoint": "https://www.tiktok.com/oembed",
+                "urls": [r"^https://(?:www\.)?tiktok\.com/@[^/]+/video/\d+"],
+            },
+            *all_providers,
+        ],
+    }
+]

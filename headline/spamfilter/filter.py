@@ -17,7 +17,7 @@ from .classifier import BIAS, DEFAULT_THRESHOLD, MAX_STEPS_PER_DECISION, SpamCla
 from .features import extract
 from .models import FeatureWeight
 
-__all__ = ["DEFAULT_THRESHOLD", "learn", "model_changed", "spam_score", "unlearn"]
+__all__ = ["DEFAULT_THRESHOLD", "as_percent", "learn", "model_changed", "spam_score", "unlearn"]
 
 VERSION_KEY = "spamfilter:model-version"
 
@@ -56,6 +56,22 @@ def model_changed() -> None:
 def spam_score(text: str, author: str = "", email: str = "", url: str = "") -> float:
     """Probability-like score in 0..1 that the comment is spam; see DEFAULT_THRESHOLD."""
     return _stored.get().score(extract(text, author, email, url))
+
+
+def as_percent(score: float) -> str:
+    """A score in 0..1 as people read it: "99.9 %" (one decimal, a no-break space before "%").
+
+    A score short of 0 or 1 is never rounded to certainty: 0.99991 reads "> 99.9 %", 0.0004
+    "< 0.1 %". Raises ValueError for a score outside 0..1.
+    """
+    if not 0 <= score <= 1:
+        raise ValueError(f"a spam score lies in 0..1, not {score!r}")
+    shown = f"{score * 100:.1f}"
+    if shown == "100.0" and score < 1:
+        return "> 99.9\u00a0%"
+    if shown == "0.0" and score > 0:
+        return "< 0.1\u00a0%"
+    return f"{shown}\u00a0%"
 
 
 def _move(features: set[str], target: float) -> None:

@@ -2,18 +2,27 @@
 
 The thread is loaded in one query and nested in Python. Everything on it is the same for every
 reader except the held comments of the reader's own session, so the page stays cacheable apart
-from that small part (a page cache must pass requests with a session cookie through).
+from that small part (a page cache must pass requests with a session cookie through). The
+rendered thread and the article's comment policy are kept in the shared cache under content
+versions (`headline.core.freshness`); a reader with held comments gets the thread made for them.
 """
 
 from dataclasses import dataclass, field
 
 from django import template
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+
+from headline.core import freshness
+from headline.core.signals import SITE
+from headline.news.models import SECTIONS, article_scope
 
 from ..forms import CommentForm
 from ..markup import avatar_svg, render_body
 from ..models import Comment, email_digest
 from ..moderation import Policy
+from ..signals import POLICY, comments_scope
 from ..views import SESSION_HELD
 
 register = template.Library()
@@ -63,17 +72,58 @@ def _held_ids(request, article):
     return set(held.values_list("pk", flat=True))
 
 
+def thread_html(request, page, comments, held_ids, policy, closed):
+    """The heading and the nested comments, cached for every reader without held comments.
+
+    Shown from the article (reply links: `sections`, `site`, `article:<pk>`), its comments and
+    the policy's reply depth; `closed` moves with time, so it is part of the key.
+    """
+
+    def render():
+        return render_to_string(
+            "comments/thread.html",
+            {
+                "thread": build_thread(comments, held_ids, policy),
+                "count": sum(1 for comment in comments if comment.pk not in held_ids),
+                "closed": closed,
+                "page_url": page.get_url(request),
+            },
+        )
+
+    if held_ids:
+        return render()
+    scopes = (SITE, SECTIONS, POLICY, article_scope(page.pk), comments_scope(page.pk))
+    return freshness.cached(
+        "comment-thread", scopes, render, vary=(page.pk, closed), request=request
+    )
+
+
+def article_policy(request, page):
+    """`Policy.for_article`, cached while the settings, policies and the article's place hold."""
+    return freshness.cached(
+        "comment-policy",
+        (SITE, SECTIONS, POLICY, article_scope(page.pk)),
+        lambda: Policy.for_article(page, request),
+        vary=(page.path,),
+        request=request,
+    )
+
+
 @register.inclusion_tag("comments/comments_section.html", takes_context=True)
 def comments_section(context, page):
     request = context["request"]
     if page.pk is None:  # a preview of an article not saved yet
         return {"preview": True}
-    policy = Policy.for_article(page, request)
+    policy = article_policy(request, page)
     held_ids = _held_ids(request, page)
-    comments = list(
-        Comment.objects.approved().filter(article=page) | Comment.objects.filter(pk__in=held_ids)
+    # Read only when the thread is not cached or a reader without JavaScript picked a reply.
+    comments = SimpleLazyObject(
+        lambda: list(
+            Comment.objects.approved().filter(article=page)
+            | Comment.objects.filter(pk__in=held_ids)
+        )
     )
-    count = sum(1 for comment in comments if comment.pk not in held_ids)
+    closed = policy.is_closed(page)
     form = context.get("comment_form")
     replying_to = None
     if form is None:
@@ -88,9 +138,8 @@ def comments_section(context, page):
         replying_to = form.parent_comment
     return {
         "page": page,
-        "thread": build_thread(comments, held_ids, policy),
-        "count": count,
-        "closed": policy.is_closed(page),
+        "thread": thread_html(request, page, comments, held_ids, policy, closed),
+        "closed": closed,
         "form": form,
         "replying_to": replying_to,
         "action": reverse("comments:post", args=[page.pk]),
@@ -103,6 +152,8 @@ def _reply_target(request, comments, held_ids, policy):
     # Compared as text: the links we make carry ASCII digits, and reading any other string as a
     # number could fail (`²` passes isdigit(), not int(); 5,000 digits exceed int()'s limit).
     wanted = request.GET.get("replyto", "")
+    if not wanted:
+        return None
     for comment in comments:
         if str(comment.pk) == wanted and comment.pk not in held_ids:
             return comment if policy.allows_reply_to(comment) else None

@@ -33,6 +33,17 @@ weeks.
 
 The water company has asked customers to cut their use by a tenth, and has brought forward repairs
 to leaking mains.
+
+[table] Greywater reservoir, share of capacity on 1 June
+| Year | Level |
+| 2024 | 88% |
+| 2025 | 74% |
+| 2026 | 31% |
+
+[facts] The Greywater reservoir
+- Built sixty years ago in the Marren Valley
+- Supplies Solbay and most of the valley
+- At 31 per cent of capacity, its lowest level on record
 """,
         ),
         Article(

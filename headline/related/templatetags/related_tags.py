@@ -3,10 +3,14 @@
 from django import template
 from django.db.models import F, FilteredRelation, OuterRef, Q, Subquery
 from django.db.models.functions import Length, Substr
+from django.template.loader import render_to_string
 
-from headline.news.models import ArticlePage, SectionPage
+from headline.core import freshness
+from headline.core.signals import SITE
+from headline.news.models import ARTICLES, SECTIONS, ArticlePage, SectionPage
 
 from ..engine import MAX_RELATED
+from ..models import RELATED
 
 register = template.Library()
 
@@ -31,11 +35,23 @@ def related_cards(page, limit=MAX_RELATED):
     )
 
 
-@register.inclusion_tag("related/related_articles.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def related_articles(context, page):
-    # The request lets `pageurl` read the site root paths once per request, not once per card.
-    # A new article being previewed has no stored list yet.
-    return {
-        "request": context.get("request"),
-        "articles": related_cards(page) if page.pk else [],
-    }
+    """The box, cached while the stored lists and what their cards show are unchanged.
+
+    Cards show other articles (`articles`: titles, images, dates, visibility, pins) under their
+    sections' titles and addresses (`sections`, `site`).
+    """
+    request = context.get("request")
+
+    def render():
+        # The request lets `pageurl` read the site root paths once per request, not once per
+        # card. A new article being previewed has no stored list yet.
+        articles = related_cards(page) if page.pk else []
+        return render_to_string(
+            "related/related_articles.html", {"articles": articles, "request": request}
+        )
+
+    return freshness.cached(
+        "related", (SITE, SECTIONS, ARTICLES, RELATED), render, vary=(page.pk,), request=request
+    )

@@ -4,9 +4,11 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from headline.core import freshness
 from headline.news.models import ArticlePage
 
 from ... import index
+from ...models import RELATED
 
 BAR_WIDTH = 40
 
@@ -29,6 +31,7 @@ class Command(BaseCommand):
 
         self.stdout.write(f"Reading {total} published articles…")
         count = index.rebuild(progress=progress)
+        freshness.bump(RELATED)
         self.stdout.write("")
         seconds = time.perf_counter() - started
         self.stdout.write(

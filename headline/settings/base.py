@@ -1,7 +1,8 @@
 """Settings shared by every environment.
 
 Everything that differs between a laptop and production is read from environment variables
-(DATABASE_URL, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS, DEBUG, MEDIA_ROOT). With none of them set
+(DATABASE_URL, DATABASE_REPLICA_URLS, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS, DEBUG, MEDIA_ROOT,
+MEDIA_S3_*). With none of them set
 the site runs on SQLite and the local-memory cache, so a newcomer needs no services.
 """
 
@@ -74,6 +75,8 @@ MIDDLEWARE = [
     "headline.core.middleware.EdgeCacheMiddleware",
     # ETag from the page's bytes and 304s for HTML pages; feeds and sitemaps set their own.
     "headline.core.middleware.ContentETagMiddleware",
+    # Outermost of the database users: a reader's GET reads from a replica when there are some.
+    "headline.core.routers.ReplicaReadsMiddleware",
     "headline.core.middleware.ContentVersionsMiddleware",
     "headline.core.middleware.ComposedPathMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -122,6 +125,37 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+
+def with_replicas(databases, urls):
+    """`databases` plus an alias `replica_1`, `replica_2`… for each PostgreSQL replica URL.
+
+    Readers' page views read from one of them (headline/core/routers.py). The primary's
+    connections then commit with `synchronous_commit = remote_apply`: a commit returns once the
+    standbys named in the primary's `synchronous_standby_names` have applied it, so no request
+    that starts after a write can read a replica that has not seen it. Replicas are never
+    migrated or given test databases of their own (in tests they mirror `default`).
+    """
+    primary = databases["default"]
+    replicas = {}
+    for number, url in enumerate(urls, start=1):
+        replica = dj_database_url.parse(
+            url, conn_max_age=primary["CONN_MAX_AGE"], conn_health_checks=True
+        )
+        replica["TEST"] = {"MIRROR": "default"}
+        replicas[f"replica_{number}"] = replica
+    if replicas:
+        options = primary.setdefault("OPTIONS", {})
+        options["options"] = " ".join(
+            filter(None, [options.get("options"), "-c synchronous_commit=remote_apply"])
+        )
+    return databases | replicas
+
+
+# Read replicas (comma-separated PostgreSQL URLs); none by default.
+DATABASES = with_replicas(DATABASES, env_list("DATABASE_REPLICA_URLS"))
+DATABASE_REPLICAS = [alias for alias in DATABASES if alias.startswith("replica_")]
+DATABASE_ROUTERS = ["headline.core.routers.ReplicaRouter"] if DATABASE_REPLICAS else []
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -212,8 +212,41 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Let the app serve uploads itself (one-box installs, development, tests); off behind a CDN.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
+
+
+def media_storage():
+    """The storage for uploads: local files, or S3-compatible object storage when
+    MEDIA_S3_BUCKET is set (AWS S3, MinIO, Ceph, Cloudflare R2…, through django-storages).
+
+    MEDIA_S3_ENDPOINT_URL: the service's URL (unset for AWS); MEDIA_S3_REGION;
+    MEDIA_S3_ACCESS_KEY_ID / MEDIA_S3_SECRET_ACCESS_KEY (unset: boto3's own chain, e.g. an
+    instance role); MEDIA_S3_CUSTOM_DOMAIN: the host (and path) that serves the bucket to readers,
+    usually a CDN, with MEDIA_S3_URL_PROTOCOL (`https:`).
+    """
+    bucket = os.environ.get("MEDIA_S3_BUCKET", "")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "access_key": os.environ.get("MEDIA_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("MEDIA_S3_SECRET_ACCESS_KEY") or None,
+            "custom_domain": os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "url_protocol": os.environ.get("MEDIA_S3_URL_PROTOCOL", "https:"),
+            # Pages are cached and shared, so image URLs must not be signed to expire; the
+            # bucket (or the CDN before it) serves media publicly, as /media/ is served locally.
+            "querystring_auth": False,
+            # Two uploads named photo.jpg are two files, as on disk: never replace another's.
+            "file_overwrite": False,
+        },
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

@@ -15,16 +15,29 @@ REGISTRY = {
     "related": "benchmarks.related",
     "feeds": "benchmarks.feeds",
     "pages": "benchmarks.pages",
+    "scale": "benchmarks.scale",
+    "comments-load": "benchmarks.comments_load",
 }
+# Run only when named: the archive-size comparison builds a 20,000-article site, and the load test
+# writes comments into the site it targets.
+ON_REQUEST = {"scale", "comments-load"}
 # Benchmarks that configure Django themselves (their own database and settings) through the
 # module's `prepare(options)`, called before Django starts; the others get a throwaway SQLite file.
-PREPARED = {"pages": "benchmarks.pages_setup"}
+PREPARED = {
+    "pages": "benchmarks.pages_setup",
+    "scale": "benchmarks.scale",
+    "comments-load": "benchmarks.comments_load",
+}
 
 
 def main():
     sys.stdout.reconfigure(line_buffering=True)  # progress shows as it happens, also in a log
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("names", nargs="*", help=f"any of {', '.join(REGISTRY)} (default: all)")
+    parser.add_argument(
+        "names",
+        nargs="*",
+        help=f"any of {', '.join(REGISTRY)} (default: all but {', '.join(sorted(ON_REQUEST))})",
+    )
     parser.add_argument("--large", action="store_true", help="include the slow 100k-article runs")
     parser.add_argument(
         "--profile",
@@ -35,7 +48,7 @@ def main():
     unknown = set(options.names) - set(REGISTRY)
     if unknown:
         parser.error(f"unknown benchmark: {', '.join(sorted(unknown))}")
-    names = options.names or list(REGISTRY)
+    names = options.names or [name for name in REGISTRY if name not in ON_REQUEST]
     if len(names) > 1:
         # Django is set up once per process with one database, and benchmarks differ in theirs:
         # each runs in its own process.

@@ -67,48 +67,48 @@ def database_version(cursor, name):
     return (row[0] or "") if row else None
 
 
-def ensure_database(rebuild):
+def ensure_database(rebuild, database_url=DATABASE_URL, work=WORK, site_version=SITE_VERSION):
     """Create the benchmark database, or drop and recreate it when its site is stale.
 
     Returns True when the stored site can be measured as it is.
     """
     import psycopg
 
-    parts = urlsplit(DATABASE_URL)
+    parts = urlsplit(database_url)
     name = parts.path.lstrip("/")
     admin_url = parts._replace(path="/postgres").geturl()
     with psycopg.connect(admin_url, autocommit=True) as connection, connection.cursor() as cursor:
         version = database_version(cursor, name)
-        current = version == SITE_VERSION and (WORK / "media").is_dir() and not rebuild
+        current = version == site_version and (work / "media").is_dir() and not rebuild
         if version is not None and not current:
             cursor.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
             version = None
         if version is None:
             cursor.execute(f'CREATE DATABASE "{name}"')
-            shutil.rmtree(WORK / "media", ignore_errors=True)
+            shutil.rmtree(work / "media", ignore_errors=True)
     return current
 
 
-def mark_built():
+def mark_built(site_version=SITE_VERSION):
     """Record that the database holds a complete site of this version."""
     from django.db import connection
 
     name = connection.settings_dict["NAME"]
     with connection.cursor() as cursor:
-        cursor.execute(f"COMMENT ON DATABASE \"{name}\" IS '{SITE_VERSION}'")
+        cursor.execute(f"COMMENT ON DATABASE \"{name}\" IS '{site_version}'")
 
 
-def environment():
+def environment(database_url=DATABASE_URL, redis_url=REDIS_URL, work=WORK):
     """The production settings the in-process client and gunicorn share."""
     return {
         "DJANGO_SETTINGS_MODULE": "headline.settings.production",
         "SECRET_KEY": "bench-only-secret-not-for-production",
-        "DATABASE_URL": DATABASE_URL,
-        "REDIS_URL": REDIS_URL,
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
         "ALLOWED_HOSTS": "127.0.0.1,testserver",
         "SITE_URL": f"http://127.0.0.1:{PORT}",
-        "MEDIA_ROOT": str(WORK / "media"),
-        "STATIC_ROOT": str(WORK / "static"),
+        "MEDIA_ROOT": str(work / "media"),
+        "STATIC_ROOT": str(work / "static"),
         "SERVE_MEDIA": "true",
         "SECURE_COOKIES": "false",
         "DEBUG": "",

@@ -39,8 +39,9 @@ TAGS = 50
 READERS = ["Alex", "Priya", "Chen Wei", "Fatima", "Lukas", "Olga", "Diego", "Hannah", "Kwame"]
 
 
-def build():
-    """Build the whole site into the (empty, migrated) benchmark database; returns counts."""
+def build(articles=ARTICLES):
+    """Build the whole site, `articles` articles in all, into the (empty, migrated) benchmark
+    database; returns counts."""
     call_command("load_demo", stdout=StringIO())
     rng = random.Random(2024)
     sections = {s.slug: s for s in SectionPage.objects.all()}
@@ -59,7 +60,7 @@ def build():
         tags = Tag.objects.bulk_create(
             [Tag(name=f"Topic {n}", slug=f"topic-{n}") for n in range(TAGS)]
         )
-        add_articles(synthetic_articles(ARTICLES - existing, seed=7), sections, images, tags, rng)
+        add_articles(synthetic_articles(articles - existing, seed=7), sections, images, tags, rng)
     measured = ArticlePage.objects.get(url_path__endswith=ARTICLE_PATH)
     add_thread(measured, MEASURED_COMMENTS, rng)
     others = list(ArticlePage.objects.exclude(pk=measured.pk).order_by("?")[:COMMENTED_ARTICLES])

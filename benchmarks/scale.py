@@ -1,0 +1,201 @@
+"""Render time against archive size: the same pages at 2,000 and at 20,000 articles.
+
+Two benchmark newsrooms (`benchmarks.site`, the pages benchmark's builder, grown to each size)
+live in their own PostgreSQL databases, named after BENCH_SCALE_DATABASE_URL's (default
+`headline`: `headline_scale_2000` and `headline_scale_20000`), with the Redis database of
+BENCH_SCALE_REDIS_URL (db 9 by default),
+built once and kept until the builder changes (`BENCH_REBUILD=1` rebuilds; the 20,000-article
+site takes several minutes). Each size is measured in its own process with production settings
+and the in-process test client, with no page cache: the article (100 threaded comments, related
+box), home, a section, the RSS feed and search, BENCH_RENDERS (30) renders each after one warm-up,
+median kept, and the queries each page ran. The sizes alternate, BENCH_RUNS (3) rounds, so a
+change in the machine's load falls on both; the medians of the rounds are compared. The goal:
+every page within 10 % (ratio ≤ 1.10). Results are printed and written to
+artifacts/bench-scale.json.
+"""
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from benchmarks.pages_setup import ROOT, ensure_database, environment, mark_built, reachable
+
+SIZES = (2_000, 20_000)
+SERVER = os.environ.get("BENCH_SCALE_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/headline")
+REDIS_URL = os.environ.get("BENCH_SCALE_REDIS_URL", "redis://127.0.0.1:6379/9")
+RENDERS = int(os.environ.get("BENCH_RENDERS", "30"))
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+SEARCH = os.environ.get("BENCH_SEARCH", "said")
+LIMIT = 1.10
+SITE_VERSION = "headline-scale-site 1"
+# Set for the child process that measures one size.
+SIZE = int(os.environ.get("BENCH_SCALE_SIZE", "0"))
+
+
+def database_url(size):
+    """The database of one size, named after BENCH_SCALE_DATABASE_URL's: `headline_scale_2000`."""
+    parts = urlsplit(SERVER)
+    return parts._replace(path=f"{parts.path}_scale_{size}").geturl()
+
+
+def work(size):
+    return ROOT / "artifacts" / "bench-scale" / str(size)
+
+
+def prepare(options):
+    """Parent: check the services. Child: point Django at its size's database and migrate it."""
+    missing = [
+        f"{what} at {url}: {fix}"
+        for what, url, port, fix in (
+            ("PostgreSQL", SERVER, 5432, "apt-get install postgresql && pg_ctlcluster 15 main start"),
+            ("Redis", REDIS_URL, 6379, "apt-get install redis-server && redis-server --daemonize yes"),
+        )
+        if not reachable(url, port)
+    ]  # fmt: skip
+    if missing:
+        print("make bench (scale) needs:", *(f"  - {item}" for item in missing), sep="\n")
+        sys.exit(1)
+    if not SIZE:
+        return
+    work(SIZE).mkdir(parents=True, exist_ok=True)
+    rebuild = bool(os.environ.get("BENCH_REBUILD")) and os.environ.get("BENCH_SCALE_ROUND") == "0"
+    options.site_is_built = ensure_database(
+        rebuild, database_url(SIZE), work(SIZE), f"{SITE_VERSION} {SIZE}"
+    )
+    # No page cache: this measures the render (the page cache's env switch, where it exists).
+    os.environ.update(
+        environment(database_url(SIZE), REDIS_URL, work(SIZE)) | {"PAGE_CACHE": "off"}
+    )
+
+    import django
+    import redis
+    from django.core.management import call_command
+
+    redis.Redis.from_url(REDIS_URL).flushdb()  # no fragment cached for the other size
+    django.setup()
+    call_command("migrate", verbosity=0)
+
+
+def run(options):
+    if SIZE:
+        measure_one_size(options)
+    else:
+        compare_sizes()
+
+
+def compare_sizes():
+    """Alternate the sizes over RUNS rounds in child processes; print and save the comparison."""
+    rounds = {size: [] for size in SIZES}
+    load = {"before": os.getloadavg()[0]}
+    for number in range(RUNS):
+        for size in SIZES:
+            env = os.environ | {"BENCH_SCALE_SIZE": str(size), "BENCH_SCALE_ROUND": str(number)}
+            child = subprocess.run(
+                [sys.executable, "-m", "benchmarks", "scale"],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.PIPE,
+                text=True,
+                check=True,
+            )
+            *progress, last = child.stdout.strip().splitlines()
+            print(*(line for line in progress if line != "== scale"), sep="\n")
+            rounds[size].append(json.loads(last))
+        print(f"  round {number + 1}/{RUNS} done, load {os.getloadavg()[0]:.2f}")
+    load["after"] = os.getloadavg()[0]
+    small, large = SIZES
+    rows = []
+    for page in rounds[small][0]["pages"]:
+        medians = {
+            size: statistics.median(r["pages"][page]["ms"] for r in rounds[size]) for size in SIZES
+        }
+        rows.append(
+            {
+                "page": page,
+                "path": rounds[small][0]["pages"][page]["path"],
+                **{f"ms_{size}": round(medians[size], 2) for size in SIZES},
+                **{f"queries_{size}": rounds[size][0]["pages"][page]["queries"] for size in SIZES},
+                "ratio": round(medians[large] / medians[small], 3),
+            }
+        )
+    report = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "renders": RENDERS,
+        "runs": RUNS,
+        "load_average": load,
+        "articles": {size: rounds[size][0]["articles"] for size in SIZES},
+        "rows": rows,
+        "rounds": rounds,
+    }
+    print_table(report)
+    out = ROOT / "artifacts" / "bench-scale.json"
+    out.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"  written to {out.relative_to(ROOT)}")
+
+
+def print_table(report):
+    small, large = SIZES
+    load = report["load_average"]
+    print(
+        f"\n  in-process renders, median of {report['renders']} per round, median of "
+        f"{report['runs']} rounds; load average {load['before']:.1f} before, {load['after']:.1f} after"
+    )
+    print(f"| page | {small:,} articles ms | queries | {large:,} articles ms | queries | ratio |")
+    print("|---|---|---|---|---|---|")
+    for row in report["rows"]:
+        flag = "" if row["ratio"] <= LIMIT else f"  ! over {LIMIT:.2f}"
+        print(
+            f"| {row['page']} | {row[f'ms_{small}']:.1f} | {row[f'queries_{small}']} | "
+            f"{row[f'ms_{large}']:.1f} | {row[f'queries_{large}']} | {row['ratio']:.2f}{flag} |"
+        )
+
+
+def measure_one_size(options):
+    """Build this size's site if needed, then print progress lines and one line of JSON."""
+    from benchmarks import site
+    from headline.news.models import ArticlePage
+
+    if not options.site_is_built:
+        started = time.perf_counter()
+        counts = site.build(SIZE)
+        mark_built(f"{SITE_VERSION} {SIZE}")
+        print(
+            f"  built the {SIZE:,}-article site: {counts['articles']} articles "
+            f"({time.perf_counter() - started:.0f} s)"
+        )
+    paths = {
+        "article": site.ARTICLE_PATH,
+        "home": "/",
+        "section": "/international/",
+        "feed": "/feed/",
+        "search": f"/search/?q={SEARCH}",
+    }
+    result = {"articles": ArticlePage.objects.live().count(), "pages": {}}
+    for page, path in paths.items():
+        result["pages"][page] = {"path": path, **render_times(path)}
+    print(json.dumps(result))
+
+
+def render_times(path):
+    """Median milliseconds of RENDERS renders of `path` after a warm-up, and its queries."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    response = client.get(path)  # renditions, fragments: what the first reader pays
+    if response.status_code != 200:
+        raise SystemExit(f"{path} answered {response.status_code}")
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path)
+    times = []
+    for _ in range(RENDERS):
+        started = time.perf_counter()
+        client.get(path)
+        times.append((time.perf_counter() - started) * 1000)
+    return {"ms": statistics.median(times), "queries": len(captured)}

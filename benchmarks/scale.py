@@ -103,9 +103,7 @@ def compare_sizes():
                 text=True,
                 check=True,
             )
-            *progress, last = child.stdout.strip().splitlines()
-            print(*(line for line in progress if line != "== scale"), sep="\n")
-            rounds[size].append(json.loads(last))
+            rounds[size].append(json.loads(child.stdout.strip().splitlines()[-1]))
         print(f"  round {number + 1}/{RUNS} done, load {os.getloadavg()[0]:.2f}")
     load["after"] = os.getloadavg()[0]
     small, large = SIZES
@@ -156,18 +154,22 @@ def print_table(report):
 
 
 def measure_one_size(options):
-    """Build this size's site if needed, then print progress lines and one line of JSON."""
+    """Build this size's site if needed (progress on stderr), then print one line of JSON."""
     from benchmarks import site
+    from benchmarks.pages import collectstatic
     from headline.news.models import ArticlePage
 
     if not options.site_is_built:
+        print(f"  building the {SIZE:,}-article site", file=sys.stderr)
         started = time.perf_counter()
         counts = site.build(SIZE)
         mark_built(f"{SITE_VERSION} {SIZE}")
         print(
             f"  built the {SIZE:,}-article site: {counts['articles']} articles "
-            f"({time.perf_counter() - started:.0f} s)"
+            f"({time.perf_counter() - started:.0f} s)",
+            file=sys.stderr,
         )
+    collectstatic()
     paths = {
         "article": site.ARTICLE_PATH,
         "home": "/",

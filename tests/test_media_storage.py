@@ -120,12 +120,13 @@ def upload(client, title, name, content):
 
 @pytest.mark.django_db
 def test_an_uploaded_image_is_stored_in_the_bucket_and_served_from_it(s3_media, admin_user):
+    section = make_section("International")
     editor = Client()
     editor.force_login(admin_user)
     image = upload(editor, "Harbour at dawn", "harbour.jpg", jpeg((20, 80, 160)))
     assert image.file.name in stored_keys(s3_media)
 
-    article = make_article(make_section("International"), "Ships return", lead_image=image)
+    article = make_article(section, "Ships return", lead_image=image)
     page = parse(Client().get(article.url))
     (src,) = page.xpath("//figure[@class='lead-image']/img/@src")
     assert src.startswith(f"{s3_media}/{BUCKET}/images/")

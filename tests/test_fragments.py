@@ -165,3 +165,17 @@ def test_a_newly_published_article_is_found_by_search_at_once(client, story, sec
     cached_view(client, "/search/?q=turbines")
     make_article(section, "Turbines switched on", body=[paragraph("The turbines turned.")])
     assert shows(client, "/search/?q=turbines", "Turbines switched on")
+
+
+def test_sections_added_after_the_site_was_cached_open_at_once(client):
+    """The cached site carries its root page, whose child count treebeard trusts: a home page
+    cached while it had no section would otherwise route nothing below it."""
+    from .factories import make_section
+
+    cached_view(client, "/")
+    first = make_section("Politics")
+    assert client.get(first.url).status_code == 200
+    second = make_section("Sport")
+    story = make_article(second, "A late goal")
+    assert client.get(second.url).status_code == 200
+    assert client.get(story.url).status_code == 200

@@ -129,8 +129,9 @@ def drop_redirects_from_held_addresses(pages, batch=500):
 # The content versions each model's changes move: model → the scopes of one instance.
 CONTENT_VERSIONS = {
     ArticlePage: lambda page: (ARTICLES, article_scope(page.pk)),
-    SectionPage: lambda page: (SECTIONS,),
-    # The home page is the site's root page, which every request routes from (`site`).
+    # The home page is the site's root page, cached with the site for routing (`site`); a section
+    # added or removed changes its child count, which treebeard trusts when listing children.
+    SectionPage: lambda page: (SITE, SECTIONS),
     HomePage: lambda page: (SITE, SECTIONS),
     ArticleAuthor: lambda link: (ARTICLES, article_scope(link.page_id)),
     ArticleCorrection: lambda note: (ARTICLES, article_scope(note.page_id)),
@@ -156,9 +157,10 @@ for model in CONTENT_VERSIONS:
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def tree_changed(sender, instance, **kwargs):
-    """A move or a restriction changes the URLs or visibility of every page below it."""
+    """A move or a restriction changes the URLs or visibility of every page below it (and a move
+    may change the child count of the root page cached with the site)."""
     page_id = getattr(instance, "page_id", instance.pk)
-    freshness.bump(SECTIONS, ARTICLES, article_scope(page_id))
+    freshness.bump(SITE, SECTIONS, ARTICLES, article_scope(page_id))
 
 
 @receiver(pre_save, sender=ArticlePage)

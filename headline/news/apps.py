@@ -7,4 +7,8 @@ class NewsConfig(AppConfig):
     verbose_name = "News"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from django.db.models.signals import post_migrate
+
+        from . import signals
+
+        post_migrate.connect(signals.start_sweeps, sender=self)

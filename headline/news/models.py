@@ -8,6 +8,7 @@ Which articles a reader may see is decided in one place, `ArticlePageQuerySet.pu
 every listing, feed, sitemap and the related-articles engine goes through it.
 """
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.paginator import Paginator
@@ -20,7 +21,7 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager, _ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet, PageViewRestriction
 from wagtail.search import index
@@ -32,6 +33,7 @@ from headline.core.models import SITE
 from headline.core.text import clean_text, has_visible_content
 
 from .blocks import ArticleBodyBlock, images, plain_text
+from .forms import ArticlePageForm
 
 ARTICLES_PER_PAGE = 20
 # The home page: stories under "Latest", and in each section's block.
@@ -272,6 +274,15 @@ class Author(index.Indexed, models.Model):
     photo = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author",
+        verbose_name="admin login",
+        help_text="The newsroom login of this author: articles they start are bylined to them.",
+    )
 
     panels = [
         FieldPanel("name"),
@@ -279,6 +290,7 @@ class Author(index.Indexed, models.Model):
         FieldPanel("job_title"),
         FieldPanel("bio"),
         FieldPanel("photo"),
+        FieldPanel("user"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -415,7 +427,11 @@ class ArticleCorrection(Orderable):
 
     page = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="corrections")
     kind = models.CharField(max_length=20, choices=KINDS, default=CORRECTION)
-    date = models.DateTimeField(default=timezone.now)
+    # Empty until the article revision carrying the note goes live: drafts write no rows, so the
+    # row is saved (and dated, in save()) when it is published, by hand or by the scheduler.
+    date = models.DateTimeField(
+        null=True, blank=True, help_text="Leave empty to date it when the article is published."
+    )
     text = models.TextField(max_length=1000, help_text="What was wrong and what is right now.")
 
     objects = ArticleCorrectionQuerySet.as_manager()
@@ -432,7 +448,14 @@ class ArticleCorrection(Orderable):
         if errors:
             raise ValidationError(errors)
 
+    def save(self, *args, **kwargs):
+        if self.date is None:
+            self.date = timezone.now()
+        super().save(*args, **kwargs)
+
     def __str__(self):
+        if self.date is None:
+            return f"{self.get_kind_display()} (not yet published)"
         return f"{self.get_kind_display()} of {self.date:%Y-%m-%d}"
 
 
@@ -499,12 +522,14 @@ class ArticlePage(NewsPage):
     )
 
     objects = ArticlePageManager()
+    base_form_class = ArticlePageForm
 
     parent_page_types = ["news.SectionPage"]
     subpage_types = []
 
     content_panels = [
-        FieldPanel("title", heading="Headline"),
+        # TitleFieldPanel makes the slug from the headline as it is typed, until first publication.
+        TitleFieldPanel("title", heading="Headline", placeholder="Headline*"),
         FieldPanel("standfirst"),
         InlinePanel("article_authors", label="Authors", min_num=1),
         MultiFieldPanel(
@@ -519,7 +544,18 @@ class ArticlePage(NewsPage):
         FieldPanel("tags"),
         InlinePanel("corrections", label="Corrections and updates", heading="Corrections"),
     ]
-    promote_panels = Page.promote_panels + [
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                # Not required to save a draft: an empty slug is made from the headline on save
+                # (Page.full_clean), so a draft with only a headline saves without JavaScript too.
+                FieldPanel("slug", required_on_save=False),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+            ],
+            heading="For search engines",
+        ),
+        MultiFieldPanel([FieldPanel("show_in_menus")], heading="For site menus"),
         MultiFieldPanel(
             [
                 FieldPanel("top_story"),
@@ -553,7 +589,7 @@ class ArticlePage(NewsPage):
             {"published_at": self.published_at, "updated_at": self.updated_at}, self.go_live_at
         )
         # Corrections added in code meet only this check; the admin refuses them on their own form.
-        latest_correction = max((c.date for c in self.corrections.all()), default=None)
+        latest_correction = max((c.date for c in self.corrections.all() if c.date), default=None)
         errors.update(
             future_date_errors(
                 {NON_FIELD_ERRORS: latest_correction}, self.go_live_at, "A correction's date"
@@ -564,6 +600,8 @@ class ArticlePage(NewsPage):
 
     @property
     def publication_date(self):
+        """When readers first saw the article; for a preview of one never published, its go-live
+        time or now, so it still sorts and renders (the article page says it is not published)."""
         return self.published_at or self.first_published_at or self.go_live_at or timezone.now()
 
     @property

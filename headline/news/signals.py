@@ -18,6 +18,11 @@
 - Front-end caches (Varnish, a CDN) drop every address that showed or now shows what changed
   (see `news.frontend_cache`): an article published, unpublished, moved or deleted, a section or
   the home page published or moved, an author or a tag saved or deleted.
+- Scheduling happens by itself: a revision scheduled to go live, or a page published with an
+  expiry date, queues the `publish_due` task for that moment (see `news.tasks`).
+- A correction is dated when the revision carrying it goes live (`ArticleCorrection.save`); the
+  date is written back into that revision too, since the editor's next edit starts from it and
+  would otherwise publish the note undated again, and so re-dated.
 - The content versions this app owns (`sections`, `articles`, `article:<pk>`, `authors`, `tags`,
   `images`; see
   `headline.core.freshness`) move whenever anything a feed, sitemap or page shows of them changes:
@@ -27,13 +32,15 @@
 
 import hashlib
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from django.http import HttpRequest
+from modelcluster.models import get_serializable_data_for_fields
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Revision
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -46,7 +53,7 @@ from headline.core import freshness
 from headline.core import frontend_cache as edge
 from headline.core.models import SITE
 
-from . import frontend_cache
+from . import frontend_cache, tasks
 from .models import (
     ARTICLES,
     AUTHORS,
@@ -70,6 +77,40 @@ def stamp_publication_time(sender, instance, **kwargs):
         stamp = instance.first_published_at or instance.last_published_at
         ArticlePage.objects.filter(pk=instance.pk).update(published_at=stamp)
         instance.published_at = stamp
+
+
+@receiver(page_published, sender=ArticlePage)
+def keep_correction_dates_in_revision(sender, instance, revision, **kwargs):
+    undated = [
+        (entry, correction)
+        for entry, correction in zip(
+            revision.content.get("corrections", []), instance.corrections.all(), strict=False
+        )
+        if not entry.get("date") and correction.date
+    ]
+    for entry, correction in undated:
+        entry["date"] = get_serializable_data_for_fields(correction)["date"]
+    if undated:
+        revision.save(update_fields=["content"])
+
+
+@receiver(post_save, sender=Revision)
+def queue_scheduled_publication(sender, instance, **kwargs):
+    if instance.approved_go_live_at is not None:
+        moment = instance.approved_go_live_at
+        transaction.on_commit(lambda: tasks.queue_publication(moment))
+
+
+def start_sweeps(**kwargs):
+    """Each deployment (which migrates) starts the safety-net sweeps, should none be queued."""
+    tasks.queue_sweep()
+
+
+@receiver(page_published)
+def queue_expiry(sender, instance, **kwargs):
+    if instance.expire_at is not None:
+        moment = instance.expire_at
+        transaction.on_commit(lambda: tasks.queue_publication(moment))
 
 
 @receiver(pre_save, sender=Tag)

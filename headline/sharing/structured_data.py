@@ -59,7 +59,8 @@ def correction_comments(page):
             "datePublished": correction.date.isoformat(),
         }
         for correction in page.corrections.all()
-        if correction.kind == ArticleCorrection.CORRECTION
+        # A preview may hold a note not yet dated (it is dated when published).
+        if correction.kind == ArticleCorrection.CORRECTION and correction.date
     ]
 
 

@@ -156,7 +156,9 @@ def test_a_never_published_draft_preview_does_not_say_published(client, section)
     draft = make_article(section, "Draft story", slug="harbour-reopens", publish=False)
     tree = preview(client, f"/admin/pages/{draft.pk}/edit/preview/", article_form(author))
     assert texts(tree, "//p[@class='dates']") == ["Draft, not yet published"]
-    new = preview(client, f"{add_url(section)}preview/", article_form(author, title="New", slug="new"))
+    new = preview(
+        client, f"{add_url(section)}preview/", article_form(author, title="New", slug="new")
+    )
     assert texts(new, "//p[@class='dates']") == ["Draft, not yet published"]
 
 

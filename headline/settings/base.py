@@ -201,7 +201,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+# The newsroom's zone (an IANA name such as Europe/Paris): the site and the admin show times in
+# it, with its abbreviation; machine-readable times carry their offset.
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
+# Admin timestamps on the 24-hour clock with the zone's abbreviation, as the site shows them.
+FORMAT_MODULE_PATH = ["headline.core.formats"]
 USE_I18N = True
 USE_TZ = True
 

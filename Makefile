@@ -30,8 +30,10 @@ demo: install
 	$(PY) manage.py migrate --noinput
 	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(PY) manage.py load_demo
 
+# Tasks wait in the database and the server runs the task worker in a thread (see
+# headline/core/management/commands/runserver.py): scheduled articles go live on time.
 run: demo
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	TASKS_BACKEND=django_tasks_db.DatabaseBackend $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The production stack on loopback (deploy/serve.py): Varnish on http://127.0.0.1:8080 (PORT=…)
 # in front of gunicorn, PostgreSQL, Redis and the task worker; Ctrl-C stops them all.

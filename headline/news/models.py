@@ -529,7 +529,12 @@ class ArticlePage(NewsPage):
 
     content_panels = [
         # TitleFieldPanel makes the slug from the headline as it is typed, until first publication.
-        TitleFieldPanel("title", heading="Headline", placeholder="Headline*"),
+        TitleFieldPanel(
+            "title",
+            heading="Headline",
+            placeholder="Headline*",
+            help_text="As readers see it; the slug (Promote tab) follows it until publication.",
+        ),
         FieldPanel("standfirst"),
         InlinePanel("article_authors", label="Authors", min_num=1),
         MultiFieldPanel(

@@ -1,0 +1,52 @@
+"""Writing in the real admin, in Chromium: a reporter starts an article from the dashboard's
+"New article in …" button, the slug fills in from the headline as it is typed (Wagtail's slug
+sync, lost while the headline had a plain FieldPanel), the byline is theirs, and a draft with
+only a headline saves."""
+
+import pytest
+from django.contrib.auth.models import Group, User
+
+from headline.news.models import ArticlePage
+
+from .browser import chromium_page, save_artifact
+from .factories import make_author, make_section
+from .test_browser_editor import log_in
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def test_a_reporter_starts_an_article_and_the_slug_follows_the_headline(live_server):
+    make_section("International")
+    reporter = User.objects.create_user("reporter", "reporter@newsroom.test", "pw")
+    reporter.groups.add(Group.objects.get(name="Reporters"))
+    author = make_author("Ana Reporter", user=reporter)
+    base = live_server.url.replace("localhost", "127.0.0.1")
+    with chromium_page() as page:
+        log_in(page, base, "reporter")
+        page.get_by_role("link", name="New article in International").click()
+        page.wait_for_load_state("networkidle")
+        page.locator("#id_title").press_sequentially("Floods close the Zürich ring road")
+        save_artifact(page, "reporter-1-new-article.png")
+        byline = page.locator("input[name='article_authors-0-author']")
+        assert byline.input_value() == str(author.pk)
+        assert page.get_by_text("Ana Reporter").first.is_visible()
+        page.get_by_role("tab", name="Promote").click()
+        slug = page.locator("#id_slug")
+        assert slug.input_value() == "floods-close-the-zürich-ring-road"
+        slug.fill("zurich-ring-road-floods")  # still editable
+        page.get_by_role("button", name="Save draft").click()
+        page.wait_for_url("**/edit/")
+        page.get_by_text("created").first.wait_for()
+        save_artifact(page, "reporter-2-draft-saved.png")
+    article = ArticlePage.objects.get()
+    assert (article.title, article.slug, article.live) == (
+        "Floods close the Zürich ring road",
+        "zurich-ring-road-floods",
+        False,
+    )
+    assert [
+        link.author.name for link in article.get_latest_revision_as_object().article_authors.all()
+    ] == ["Ana Reporter"]

@@ -3,10 +3,12 @@ comes down, when the task worker (`manage.py db_worker`, which `make run` starts
 time, with no cron line; a rescheduled or cancelled one does not go live early; the dashboard lists
 what is scheduled and flags what is overdue."""
 
+import time
 from datetime import timedelta
 
 import pytest
 import time_machine
+from django.contrib.staticfiles.management.commands.runserver import Command as RunserverCommand
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +16,7 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Revision
 
+from headline.core.management.commands.runserver import Command
 from headline.news import tasks
 from headline.news.models import ArticlePage
 
@@ -182,3 +185,29 @@ def test_a_moderator_sees_no_schedule_of_articles_they_cannot_edit(
     draft.save_revision().publish()
     client.force_login(staff("moderator", "Moderators"))
     assert dashboard_rows(client) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_development_server_publishes_scheduled_articles_by_itself(client, monkeypatch):
+    """`make run`: runserver runs the task worker in a thread, which publishes at go-live time."""
+    draft = make_article(make_section("Business"), "Harbour reopens", slug="harbour-reopens")
+    draft.unpublish()
+    draft = ArticlePage.objects.get(pk=draft.pk)
+    draft.go_live_at = timezone.now() + timedelta(seconds=2)
+    draft.save_revision().publish()  # autocommit: the task is queued at once
+    assert not is_live(client, draft)
+
+    def serve(command, *args, **kwargs):
+        # Stands in for the HTTP server, touching nothing: the in-memory test database takes
+        # one connection at a time (a real one, in WAL mode, serves readers beside the worker).
+        time.sleep(5)
+
+    monkeypatch.setattr(RunserverCommand, "inner_run", serve)
+    command = Command()
+    try:
+        command.inner_run()
+    finally:
+        command.worker.running = False
+        command.worker_thread.join(timeout=30)
+    assert not command.worker_thread.is_alive()
+    assert is_live(client, draft)

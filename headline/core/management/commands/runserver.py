@@ -21,7 +21,7 @@ class Command(RunserverCommand):
 
     def inner_run(self, *args, **options):
         if isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend):
-            worker = Worker(
+            self.worker = Worker(
                 queue_names=[DEFAULT_TASK_QUEUE_NAME],
                 interval=1,
                 batch=False,
@@ -31,6 +31,9 @@ class Command(RunserverCommand):
                 worker_id="runserver",
                 excluded_queue_names=[],
             )
-            threading.Thread(target=worker.run, name="task-worker", daemon=True).start()
+            self.worker_thread = threading.Thread(
+                target=self.worker.run, name="task-worker", daemon=True
+            )
+            self.worker_thread.start()
             self.stdout.write("Task worker running beside the server (scheduled publication).")
         super().inner_run(*args, **options)

@@ -12,13 +12,13 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.contrib.auth.models import Group, User
-from django.core.management import call_command
 from django.utils import timezone
 
 from headline.news.models import ArticlePage
 
 from .browser import chromium_page, save_artifact
 from .factories import make_article, make_author, make_section
+from .test_scheduling import run_worker
 
 pytestmark = [
     pytest.mark.browser,
@@ -30,11 +30,6 @@ pytestmark = [
 def database_tasks(settings):
     """Tasks wait in the database for the worker, as under `make run` and in production."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-def run_worker():
-    """One pass of the production worker over every task that is due (`db_worker --batch`)."""
-    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--interval=0")
 
 
 def submitted_by_reporter(section, title, slug):

@@ -75,6 +75,9 @@ def test_demo_newsroom_is_complete_and_loads_only_once(client, monkeypatch):
         user = authenticate(username=username, password="headline-demo")
         assert user is not None and user.is_staff, username
         assert user.is_superuser if group is None else user.groups.filter(name=group).exists()
+    # The reporter and the editor write as demo authors, so their new articles carry a byline.
+    assert Author.objects.get(user__username="reporter").name == "Jonas Hale"
+    assert Author.objects.get(user__username="editor").name == "Daniel Okafor"
     assert settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/" in output
     assert all(f"  {username:<10} " in output for username, _ in logins)
 

@@ -34,12 +34,13 @@ class Account:
     username: str
     group: str  # empty for the superuser, who needs none
     superuser: bool = False
+    byline: str = ""  # the slug of the demo author this login writes as
 
 
 ACCOUNTS = (
     Account("admin", "", superuser=True),
-    Account("reporter", "Reporters"),
-    Account("editor", "Editors"),
+    Account("reporter", "Reporters", byline="jonas-hale"),
+    Account("editor", "Editors", byline="daniel-okafor"),
     Account("moderator", "Moderators"),
 )
 
@@ -75,6 +76,8 @@ def ensure_accounts(password):
             user.save()
         if account.group:
             user.groups.add(Group.objects.get(name=account.group))
+        if account.byline:  # so the articles this login starts carry that author's byline
+            Author.objects.filter(slug=account.byline, user=None).update(user=user)
     return ACCOUNTS
 
 

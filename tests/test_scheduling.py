@@ -188,6 +188,10 @@ def test_the_dashboard_lists_scheduled_and_expiring_articles_and_flags_overdue_o
             f"Offer ends Expires {at_expiry} Overdue: still live",
         ]
         assert b"check that the task worker" in client.get("/admin/").content
+        editor_page = client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk]))
+        assert f"Overdue: this page was scheduled to go live at {at_go_live}" in (
+            editor_page.content.decode()
+        )
 
 
 def test_a_moderator_sees_no_schedule_of_articles_they_cannot_edit(

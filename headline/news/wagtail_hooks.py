@@ -3,13 +3,14 @@
 - "New article in …": one button per section the user may add articles to.
 - "Scheduled": articles waiting for their go-live time and live ones waiting for their expiry,
   each with its time in the newsroom's zone; one whose time has passed and has not happened is
-  flagged overdue (the task worker is not running, or is behind).
+  flagged overdue (the task worker is not running, or is behind); the article's editor warns too.
 - Tags are taggit's; reporters create them by typing them on an article, Editors rename, correct
   and delete them. A tag keeps its slug (and so its /tags/<slug>/ address and feed) when renamed.
 """
 
+from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.utils import timezone
+from django.utils import formats, timezone
 from taggit.models import Tag
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
@@ -17,6 +18,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Revision
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import ArticlePage, SectionPage
 
 
 class TagViewSet(SnippetViewSet):
@@ -68,8 +71,6 @@ def scheduled_items(user):
 
     Only articles `user` may edit; each item is flagged `overdue` once its time has passed.
     """
-    from .models import ArticlePage
-
     now = timezone.now()
     revisions = list(
         Revision.objects.filter(
@@ -94,8 +95,6 @@ def scheduled_items(user):
 
 @hooks.register("construct_homepage_panels")
 def add_newsroom_panels(request, panels):
-    from .models import ArticlePage, SectionPage
-
     sections = [
         section
         for section in SectionPage.objects.order_by("path")
@@ -107,3 +106,18 @@ def add_newsroom_panels(request, panels):
     going_live, expiring = scheduled_items(request.user)
     if going_live or expiring:
         panels.append(ScheduledPanel(going_live, expiring))
+
+
+@hooks.register("before_edit_page")
+def warn_of_overdue_schedule(request, page):
+    """Wagtail's status panel keeps saying a page "will go live" after its time has passed."""
+    revision = page.scheduled_revision if request.method == "GET" else None
+    if revision is not None and revision.approved_go_live_at <= timezone.now():
+        when = formats.date_format(
+            timezone.localtime(revision.approved_go_live_at), "DATETIME_FORMAT"
+        )
+        messages.warning(
+            request,
+            f"Overdue: this page was scheduled to go live at {when} and is not live yet. "
+            "Check that the task worker (manage.py db_worker) is running.",
+        )

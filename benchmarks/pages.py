@@ -5,9 +5,10 @@ Redis; `benchmarks.pages_setup`) over the benchmark newsroom (`benchmarks.site`)
 peer of ../shared/bench/wordpress/ is measured in the same run when it answers; each page is
 loaded with `wrk -t2 -c16 --latency` for BENCH_SECONDS (15) seconds, Headline then WordPress,
 page after page, the whole round BENCH_RUNS (3) times, and the medians are kept: the machine is
-shared, so only ratios taken in one run mean anything. The ceiling is nginx serving each
-article's HTML as a file. Headline's queries per page are counted in-process, with the test
-client on the same database and cache.
+shared, so only ratios taken in one run mean anything. Every row renders (PAGE_CACHE=off) but
+"article from the app's page cache", served by a second gunicorn with it on (BENCH_CACHED_PORT,
+8094). The ceiling is nginx serving each article's HTML as a file. Headline's queries per page
+are counted in-process, with the test client on the same database and cache.
 
 When `varnishd` is installed, Varnish (`deploy/varnish/default.vcl`, as `make serve` runs it) stands
 in front of the same gunicorn: the article through it is measured as a ratio to the nginx ceiling,
@@ -41,6 +42,8 @@ RENDERS = int(os.environ.get("BENCH_RENDERS", "50"))
 CEILING_PORT = int(os.environ.get("BENCH_CEILING_PORT", "8092"))
 EDGE_PORT = int(os.environ.get("BENCH_EDGE_PORT", "8093"))
 FRESHNESS_TRIALS = int(os.environ.get("BENCH_FRESHNESS_TRIALS", "5"))
+# The same app with its page cache on (every other row renders: PAGE_CACHE=off).
+CACHED_PORT = int(os.environ.get("BENCH_CACHED_PORT", "8094"))
 WORDPRESS = os.environ.get("WORDPRESS_URL", "http://127.0.0.1:8081").rstrip("/")
 WORDPRESS_CEILING = os.environ.get("WORDPRESS_CEILING_URL", "http://127.0.0.1:8082/article.html")
 WORDPRESS_SETUP = (ROOT.parent / "shared" / "bench" / "wordpress" / "setup.sh").resolve()
@@ -50,6 +53,7 @@ WORDPRESS_ARTICLE = (
 # The peer searches a word in nearly every post ("korea"); "said" is in most of Headline's.
 SEARCH = os.environ.get("BENCH_SEARCH", "said")
 HEADLINE = f"http://127.0.0.1:{PORT}"
+CACHED = f"http://127.0.0.1:{CACHED_PORT}"
 CEILING = f"http://127.0.0.1:{CEILING_PORT}/article.html"
 EDGE = f"http://127.0.0.1:{EDGE_PORT}"
 VARNISH = bool(shutil.which("varnishd"))
@@ -70,6 +74,7 @@ def pages(article_path):
          WORDPRESS + "/category/international/", 16),
         ("feed", "RSS feed", HEADLINE + "/feed/", WORDPRESS + "/feed/", 16),
         ("search", "search", f"{HEADLINE}/search/?q={SEARCH}", WORDPRESS + "/?s=korea", 16),
+        ("article_cached", "article from the app's page cache", CACHED + article_path, None, 16),
         ("ceiling", "nginx serving the article as a file", CEILING, WORDPRESS_CEILING, 16),
     ]  # fmt: skip
     if VARNISH:
@@ -105,7 +110,12 @@ def run(options):
         )
     if not VARNISH:
         print("  varnishd not installed (apt-get install varnish): no rows through Varnish.")
-    with gunicorn(), nginx_ceiling(site.ARTICLE_PATH), edge_cache():
+    with (
+        gunicorn(),
+        gunicorn(CACHED_PORT, page_cache=True),
+        nginx_ceiling(site.ARTICLE_PATH),
+        edge_cache(),
+    ):
         results = measure(rows, peer)
         freshness = measure_freshness() if VARNISH else None
     report = {
@@ -126,6 +136,8 @@ def run(options):
         ],
         "edge": edge_report(results, freshness),
     }
+    cached, ceiling = (results[key]["headline"]["rps"] for key in ("article_cached", "ceiling"))
+    report["page_cache_to_nginx"] = round(cached / ceiling, 3) if ceiling else None
     print_table(report)
     print_edge(report["edge"])
     out = ROOT / "artifacts" / "bench.json"
@@ -206,10 +218,13 @@ class Server:
         self.process.wait(timeout=30)
 
 
-def gunicorn():
-    """Headline in production settings on 127.0.0.1:BENCH_PORT with 4 workers."""
-    command = [BIN / "gunicorn", "headline.wsgi", "--workers", "4", "--bind", f"127.0.0.1:{PORT}"]
-    return Server("gunicorn", command, HEADLINE + "/", WORK / "gunicorn.log", edge_environment())
+def gunicorn(port=PORT, page_cache=False):
+    """Headline in production settings on 127.0.0.1:`port` with 4 workers; page cache off
+    unless asked (the page cache's row)."""
+    command = [BIN / "gunicorn", "headline.wsgi", "--workers", "4", "--bind", f"127.0.0.1:{port}"]
+    env = edge_environment() | ({"PAGE_CACHE": "on"} if page_cache else {})
+    log = WORK / f"gunicorn-{port}.log"
+    return Server("gunicorn", command, f"http://127.0.0.1:{port}/", log, env)
 
 
 def edge_environment():
@@ -485,6 +500,8 @@ def print_table(report):
                     f"{row['label']} ({name}): {entry['failures']} non-2xx responses, "
                     f"socket errors {entry['socket_errors']}"
                 )
+    if report.get("page_cache_to_nginx") is not None:
+        print(f"  article from the app's page cache / nginx: {report['page_cache_to_nginx']:.3f}")
     for problem in problems:
         print(f"  ! {problem}")
 

@@ -113,6 +113,8 @@ def environment(database_url=DATABASE_URL, redis_url=REDIS_URL, work=WORK):
         "SECURE_COOKIES": "false",
         "DEBUG": "",
         "LOG_LEVEL": "WARNING",
+        # Renders are measured; the page cache's own row runs a second server with it on.
+        "PAGE_CACHE": "off",
     }
 
 

@@ -19,6 +19,13 @@ def _clean_caches(settings, tmp_path):
 
 
 @pytest.fixture
+def page_cache_off(settings):
+    """For tests that count what rendering a page costs: no request is served from the page
+    cache (whether one is depends on how many seconds the test took to build its data)."""
+    settings.PAGE_CACHE = False
+
+
+@pytest.fixture
 def shared_corpus():
     """The read-only corpus beside the project; required in CI, skipped with a reason elsewhere."""
     corpus = SHARED / "corpus"

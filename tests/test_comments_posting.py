@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from headline.comments.models import Comment
 
-from .comment_helpers import make_comment, post_comment, posted, set_rules
+from .comment_helpers import form_data, make_comment, post_comment, posted, set_rules
 from .factories import make_article
 from .html import parse, texts
 
@@ -177,6 +177,7 @@ def test_approved_comments_are_listed_oldest_first_with_author_avatar_and_permal
     assert not tree.xpath("//img[contains(@src, 'gravatar')]")
 
 
+@pytest.mark.usefixtures("page_cache_off")
 def test_listing_cards_show_comment_counts_in_a_fixed_number_of_queries(client, section):
     articles = [make_article(section, f"Story {n}") for n in range(3)]
     for _ in range(2):
@@ -195,6 +196,7 @@ def test_listing_cards_show_comment_counts_in_a_fixed_number_of_queries(client, 
     assert len(many) == len(few)
 
 
+@pytest.mark.usefixtures("page_cache_off")
 def test_article_page_queries_do_not_grow_with_comments(client, article):
     client.get(article.url)  # the first view stores the site's settings rows
     client.get(article.url)
@@ -235,6 +237,9 @@ def test_every_state_of_the_comments_section_is_valid_html(client, article, tmp_
         "reply-without-js": Client().get(f"{article.url}?replyto={top.pk}").content.decode(),
         "privacy-request": Client().get("/comments/privacy/").content.decode(),
         "unsubscribe-invalid": Client().get("/comments/unsubscribe/nonsense/").content.decode(),
+        "post-without-token": Client(enforce_csrf_checks=True)
+        .post(f"/comments/post/{article.pk}/", form_data(email="bad"))
+        .content.decode(),
     }
     # The article header's own <time> is the news app's; only this section's markup is judged.
     errors = {

@@ -1,13 +1,18 @@
 """No comment can make a page run script or load anything from elsewhere; CSRF is enforced."""
 
+import time
 from html.parser import HTMLParser
 
 import pytest
+import time_machine
+from django.core import signing
 from django.test import Client
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from headline.comments.forms import TIMESTAMP_SALT
 from headline.comments.markup import avatar_svg, render_body
+from headline.comments.models import Comment
 
 from .comment_helpers import form_data, post_comment, posted, set_rules
 from .factories import make_article, make_section
@@ -144,13 +149,46 @@ def resources(html):
 
 
 @pytest.mark.django_db
-def test_posting_requires_the_csrf_token():
+def test_posting_requires_the_csrf_token_the_page_script_fetches():
     article = make_article(make_section("International"))
     browser = Client(enforce_csrf_checks=True)
     data = form_data()
     url = f"/comments/post/{article.pk}/"
     assert browser.post(url, data, REMOTE_ADDR="203.0.113.5").status_code == 403
+    assert not Comment.objects.exists()
+    # The shared article page has no token; comments.js fetches one, uncached.
     page = browser.get(article.url).content.decode()
-    token = page.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    assert 'name="csrfmiddlewaretoken" value=""' in page
+    fetched = browser.get("/comments/form-token/")
+    assert "no-store" in fetched["Cache-Control"] and "Content-Encoding" not in fetched
+    values = fetched.json()
+    shown = signing.loads(values["timestamp"], salt=TIMESTAMP_SALT)
+    assert abs(time.time() - shown) < 5
+    token = values["csrfmiddlewaretoken"]
     response = browser.post(url, {**data, "csrfmiddlewaretoken": token}, REMOTE_ADDR="203.0.113.5")
     assert response.status_code == 302
+    assert Comment.objects.get().status == Comment.Status.PENDING  # held as a first comment
+
+
+@pytest.mark.django_db
+def test_without_javascript_a_comment_comes_back_with_a_token_and_nothing_is_lost():
+    article = make_article(make_section("International"))
+    browser = Client(enforce_csrf_checks=True)
+    url = f"/comments/post/{article.pk}/"
+    data = form_data(body="Typed without <JavaScript>, every word.", timestamp="")
+    response = browser.post(url, data, REMOTE_ADDR="203.0.113.5")
+    assert response.status_code == 403 and not Comment.objects.exists()
+    page = response.content.decode()
+    assert "Post your comment" in page and "has not been sent yet" in page
+    assert "Typed without &lt;JavaScript&gt;, every word." in page
+    assert 'value="Ada Reader"' in page and 'value="ada@example.org"' in page
+    token = page.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
+    timestamp = page.split('name="timestamp" value="', 1)[1].split('"', 1)[0]
+    assert token and timestamp
+    again = {**data, "csrfmiddlewaretoken": token, "timestamp": timestamp}
+    with time_machine.travel(time.time() + 10):  # the reader reads the page, then presses
+        response = browser.post(url, again, REMOTE_ADDR="203.0.113.5")
+    assert response.status_code == 302
+    comment = Comment.objects.get()
+    assert comment.body == data["body"] and comment.status == Comment.Status.PENDING
+    assert comment.rule == Comment.Rule.FIRST_TIME

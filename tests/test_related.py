@@ -75,6 +75,7 @@ def test_box_shows_published_neighbours_pins_first_and_no_filler(client, section
     assert b"Related Articles" not in client.get(cake.url).content
 
 
+@pytest.mark.usefixtures("page_cache_off")
 def test_box_queries_do_not_grow_with_cards(client, section):
     def queries(article):
         client.get(article.url)  # first view creates thumbnails

@@ -161,6 +161,7 @@ def test_search_syntax_in_the_query_never_breaks_the_page(client, world, query):
     assert client.get("/search/", {"q": query}).status_code == 200
 
 
+@pytest.mark.usefixtures("page_cache_off")
 def test_query_count_does_not_grow_with_results(client, world):
     def queries_for_one_search():
         with CaptureQueriesContext(connection) as queries:

@@ -3,6 +3,10 @@
 A honeypot field (hidden from people and assistive technology, named to tempt a form-filling
 bot) and a signed timestamp (a form sent back within seconds, or days later, is suspect) stop
 simple bots without a CAPTCHA. Limits are the model's, with messages that say what to change.
+
+Article pages are shared by every reader (the page cache), so the form they carry has neither
+timestamp nor CSRF token: the page's script fetches both (`views.form_token`), and a form posted
+without them comes back on a page of its own that has them (`views.csrf_failure`).
 """
 
 import time
@@ -23,6 +27,11 @@ def _too_long(what):
         "max_length": f"Please shorten your {what} to %(limit_value)d characters or fewer "
         "(it has %(show_value)d)."
     }
+
+
+def signed_timestamp():
+    """The signed moment a form is shown (seconds since 1970), read back by `form_age`."""
+    return signing.dumps(time.time(), salt=TIMESTAMP_SALT)
 
 
 class CommentForm(forms.Form):
@@ -78,8 +87,6 @@ class CommentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.article = article
         self.policy = policy
-        if not self.is_bound:
-            self.initial["timestamp"] = signing.dumps(time.time(), salt=TIMESTAMP_SALT)
         self.parent_comment = None
 
     def clean_parent(self):

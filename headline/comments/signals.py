@@ -23,7 +23,7 @@ itself; the only such paths today (`privacy.erase`, `privacy.purge_ip_addresses`
 thread only together with deletes in the same articles, or nothing public.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import Signal, receiver
 
 from headline.core import freshness
@@ -44,13 +44,26 @@ def comments_scope(article_pk):
     return f"comments:{article_pk}"
 
 
+@receiver(pre_save, sender="comments.Comment")
+def note_if_leaving_public(sender, instance, **kwargs):
+    """A stored public comment saved with another status (by any path, the admin's edit view
+    too, not only the moderation actions that send `comment_withdrawn`) leaves the counts: one
+    query, only for saves of comments that are not public now."""
+    instance._leaves_public = bool(
+        instance.pk is not None
+        and instance.status != instance.Status.APPROVED
+        and sender.objects.filter(pk=instance.pk, status=instance.Status.APPROVED).exists()
+    )
+
+
 @receiver(post_save, sender="comments.Comment")
 @receiver(post_delete, sender="comments.Comment")
 def comments_changed(sender, instance, **kwargs):
-    # A public comment saved or deleted may change its article's count; one leaving the public
-    # by a status change is announced by `comment_withdrawn`.
-    public = instance.status == instance.Status.APPROVED
-    freshness.bump(comments_scope(instance.article_id), *([COUNTS] if public else []))
+    # A public comment saved or deleted, or one leaving the public, changes its article's count.
+    counted = instance.status == instance.Status.APPROVED or instance.__dict__.pop(
+        "_leaves_public", False
+    )
+    freshness.bump(comments_scope(instance.article_id), *([COUNTS] if counted else []))
 
 
 @receiver(comment_withdrawn)

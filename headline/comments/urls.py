@@ -12,6 +12,7 @@ from . import feeds, views
 app_name = "comments"
 urlpatterns = [
     path("comments/post/<int:article_id>/", views.post_comment, name="post"),
+    path("comments/form-token/", views.form_token, name="form_token"),
     path("comments/confirm/<str:token>/", views.confirm, name="confirm"),
     path("comments/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("comments/privacy/", views.privacy_request, name="privacy"),

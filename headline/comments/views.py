@@ -2,7 +2,9 @@
 
 Posting follows Post/Redirect/Get: a stored comment redirects to its anchor on the article; a
 form with errors re-renders the article with the reader's text kept and a message beside each
-field. Readers have no accounts: what only an address owner may do goes through emailed links
+field. Article pages are shared by every reader, so their form carries no CSRF token or
+timestamp: `form_token` gives both to the page's script, and a form posted without them (no
+JavaScript) comes back on a page of its own that has them, text kept (`csrf_failure`). Readers have no accounts: what only an address owner may do goes through emailed links
 (see tokens.py). Nothing a reader typed is logged.
 """
 
@@ -10,19 +12,24 @@ import ipaddress
 import json
 
 from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.csrf import csrf_failure as django_csrf_failure
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Site
 
 from headline.news.models import ArticlePage
 
 from . import privacy
-from .forms import CommentForm, PrivacyRequestForm
+from .forms import TIMESTAMP_SALT, CommentForm, PrivacyRequestForm, signed_timestamp
 from .models import Comment, email_digest
 from .moderation import (
     DUPLICATE,
@@ -66,6 +73,49 @@ def render_article_with_form(request, article, form, status):
     context = article.get_context(request)
     context["comment_form"] = form
     return TemplateResponse(request, article.get_template(request), context, status=status)
+
+
+@never_cache
+@require_GET
+def form_token(request):
+    """The comment form's two per-reader values, fetched by comments.js: {"csrfmiddlewaretoken":
+    the CSRF token (its cookie is set with it), "timestamp": the signed moment the form is shown}.
+    Never cached anywhere, and never compressed (it holds a secret)."""
+    return JsonResponse(
+        {"csrfmiddlewaretoken": get_token(request), "timestamp": signed_timestamp()}
+    )
+
+
+def csrf_failure(request, reason=""):
+    """Django's CSRF failure page, except for a comment posted without a valid token.
+
+    That is a reader without JavaScript (the shared article page has no token), or one whose
+    token cookie expired: the comment comes back, nothing lost, on a page of its own with a
+    token and a "Post Comment" button (403: nothing was stored yet). The posted timestamp is kept
+    when it is genuine, so the form's age still counts from when the article showed it.
+    """
+    match = request.resolver_match
+    if request.method != "POST" or match is None or match.view_name != "comments:post":
+        return django_csrf_failure(request, reason)
+    article = ArticlePage.objects.published().filter(pk=match.kwargs["article_id"]).first()
+    if article is None:
+        return django_csrf_failure(request, reason)
+    data = request.POST.copy()
+    try:
+        signing.loads(data.get("timestamp", ""), salt=TIMESTAMP_SALT)
+    except signing.BadSignature:
+        data["timestamp"] = signed_timestamp()
+    form = CommentForm(data, article=article, policy=Policy.for_article(article, request))
+    form.is_valid()  # what needs correcting is shown now, not after one more round
+    context = {
+        "page": article,
+        "form": form,
+        "form_secrets": True,
+        "replying_to": form.parent_comment,
+        "action": reverse("comments:post", args=[article.pk]),
+        "page_url": article.get_url(request),
+    }
+    return render(request, "comments/confirm_post.html", context, status=403)
 
 
 @require_POST

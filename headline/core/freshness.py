@@ -22,6 +22,12 @@ comment thread, card lists) are kept in the same cache by `cached()`, under keys
 versions of the scopes they show: a change moves a version, so the next render misses and stores
 the new HTML, in every process at once; nothing is deleted or purged.
 
+A response also *declares* that it may be shared (`declare`), with the scopes its own queries
+show, and any moment at which it changes by the clock alone (`declare_until`). The page cache
+(`core.middleware.PageCacheMiddleware`) stores only declared responses, keyed on the declared
+scopes together with every scope whose version the request read (`used`: each fragment reads
+its own), and serves one only while those versions are the ones it was made with.
+
 `version()` never trusts a missing key: an evicted or never-written scope counts as changed now,
 with a fresh token, so eviction costs a 200, never a stale 304.
 
@@ -53,8 +59,8 @@ FRAGMENT_PREFIX = "fragment:"
 # forget fragments of old versions without relying on its eviction policy.
 FRAGMENT_SECONDS = 24 * 60 * 60
 local = caches["fragments"]
-# What shapes a fragment besides the data: Headline's templates and code.
-CODE_SUFFIXES = {".py", ".html", ".txt", ".xml"}
+# What shapes a fragment or page besides the data: Headline's templates, code and static text.
+CODE_SUFFIXES = {".py", ".html", ".txt", ".xml", ".js", ".css", ".svg", ".json"}
 
 
 @dataclass(frozen=True)
@@ -70,8 +76,10 @@ def _now():
     return int(timezone.now().timestamp())
 
 
-# The versions one request has read, when it reads each only once (`read_once`).
+# The versions one request has read, when it reads each only once (`read_once`), and the scopes
+# it asked for (what its response shows; READ_AHEAD scopes read along are not among them).
 _read = ContextVar("freshness_read", default=None)
+_used = ContextVar("freshness_used", default=None)
 # Scopes most pages show, read in a request's first round trip; the apps owning them add them.
 READ_AHEAD = set()
 
@@ -83,11 +91,17 @@ def read_once():
     fragment. Bumps made inside the block are remembered too. Used around each request
     (`core.middleware.ContentVersionsMiddleware`), which then shows one state throughout.
     """
-    token = _read.set({})
+    token, used = _read.set({}), _used.set(set())
     try:
         yield
     finally:
         _read.reset(token)
+        _used.reset(used)
+
+
+def used():
+    """The scopes whose versions the current `read_once` block asked for (empty outside one)."""
+    return frozenset(_used.get() or ())
 
 
 def _write(scopes):
@@ -116,6 +130,8 @@ def version(*scopes):
     trip.
     """
     keys = [KEY_PREFIX + scope for scope in scopes]
+    if (asked := _used.get()) is not None:
+        asked.update(scopes)
     remembered = _read.get()
     found = dict(remembered) if remembered is not None else {}
     if wanted := {key for key in keys if key not in found}:
@@ -134,6 +150,20 @@ def version(*scopes):
     return Version(token, datetime.fromtimestamp(changed_at, tz=UTC))
 
 
+def declare(request, *scopes):
+    """Note that the response to `request` may be shared, showing `scopes` besides those of the
+    fragments it renders; any view, page or template tag that queries content itself adds the
+    scopes of that content."""
+    request.__dict__.setdefault("freshness_scopes", set()).update(scopes)
+
+
+def declare_until(request, moment):
+    """Note that the response to `request` changes by the clock alone at `moment` (an aware
+    datetime, e.g. when comments close): the page cache keeps it no later than that."""
+    current = getattr(request, "freshness_until", None)
+    request.freshness_until = moment if current is None else min(current, moment)
+
+
 def serve_conditionally(request, scopes, render, *, extra=(), changed_at=None):
     """Answer 304 while `scopes` are unchanged, else `render()`; both carry ETag and Last-Modified.
 
@@ -141,6 +171,7 @@ def serve_conditionally(request, scopes, render, *, extra=(), changed_at=None):
     `changed_at` (an aware datetime) is a later moment of change that no scope records. Nothing
     else is queried, so a 304 costs no more than the cache reads.
     """
+    declare(request, *scopes)
     current = version(*scopes)
     identity = (request.get_host(), request.get_full_path(), current.token, extra)
     etag = quote_etag(sha256(repr(identity).encode()).hexdigest()[:32])

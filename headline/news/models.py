@@ -62,6 +62,23 @@ card_annotations = {}
 card_scopes = {SITE, SECTIONS, ARTICLES, AUTHORS, IMAGES}
 
 
+def declare_page(request, *scopes):
+    """Declare to the page cache that this public page may be shared, showing `scopes` besides
+    what its fragments read (`freshness.declare`).
+
+    Every page shows the site's identity and the section navigation, and its footer the year
+    (`{% now "Y" %}`), which changes by the clock on 1 January.
+    """
+    freshness.declare(request, SITE, SECTIONS, *scopes)
+    now = timezone.localtime()
+    freshness.declare_until(request, now.replace(now.year + 1, 1, 1, 0, 0, 0, 0))
+
+
+def declare_listing(request, *scopes):
+    """Declare a page of article cards: every article may be on it, with what cards show."""
+    declare_page(request, *card_scopes, *scopes)
+
+
 def restricted_paths():
     return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
@@ -260,6 +277,7 @@ def lazy_listing(request, queryset, context):
     fragments are cached runs no query; `listing_scopes` key those fragments, with the full path
     (the page number, and the other parameters the pagination links carry along).
     """
+    declare_listing(request)
     context["articles"] = SimpleLazyObject(lambda: paginate(request, queryset))
     context["listing_scopes"] = card_scopes
     return context
@@ -345,6 +363,7 @@ class HomePage(NewsPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Read only when the cached front page (`listing_scopes`) must be made again.
+        declare_listing(request)
         context["front"] = SimpleLazyObject(self.front_page)
         context["listing_scopes"] = card_scopes
         return context
@@ -670,6 +689,7 @@ class ArticlePage(NewsPage):
     def get_context(self, request, *args, **kwargs):
         # Authors, tags and images are loaded by the fragments that show them, only when those
         # are not cached (`{% prefetch_for_page %}`); the section likewise (`section`).
+        declare_page(request, *self.fragment_scopes)
         context = super().get_context(request, *args, **kwargs)
         context["section_path"] = self.path[: -self.steplen]
         return context

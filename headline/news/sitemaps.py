@@ -13,14 +13,14 @@ from datetime import timedelta
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
-from django.db.models import Max, Q
+from django.db.models import Max, Min, Q
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from headline.core.freshness import serve_conditionally
+from headline.core.freshness import declare_until, serve_conditionally
 from headline.core.models import SiteIdentity
 from headline.core.signals import SITE
 from headline.core.text import clean_text
@@ -160,14 +160,21 @@ def news_sitemap(request):
     """Google News: articles published in the last 48 hours, newest first, at most 1,000.
 
     The window moves with the clock, so the validators also carry the moment the latest article
-    left it (one aggregate query): no content version moves when an article just grows old.
+    left it, and the page cache keeps it only until the oldest one leaves (one aggregate query):
+    no content version moves when an article just grows old.
     """
     # Loaded first: the first request of a new site creates its identity, a change itself.
     identity = SiteIdentity.for_request(request)
     cutoff = timezone.now() - NEWS_SITEMAP_WINDOW
     dated = ArticlePage.objects.published().newest_first()
-    left = dated.aggregate(left=Max("sort_date", filter=Q(sort_date__lt=cutoff)))["left"]
+    bounds = dated.aggregate(
+        left=Max("sort_date", filter=Q(sort_date__lt=cutoff)),
+        oldest=Min("sort_date", filter=Q(sort_date__gte=cutoff)),
+    )
+    left = bounds["left"]
     left_at = left + NEWS_SITEMAP_WINDOW if left else None
+    if bounds["oldest"]:  # the next article to grow old changes the sitemap by the clock alone
+        declare_until(request, bounds["oldest"] + NEWS_SITEMAP_WINDOW)
 
     def render():
         articles = dated.filter(sort_date__gte=cutoff)[:NEWS_SITEMAP_LIMIT]

@@ -5,7 +5,16 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from taggit.models import Tag
 from wagtail.embeds.models import Embed
 
-from .models import ArticleCorrection, ArticlePage, Author, lazy_listing, paginate
+from .models import (
+    ARTICLES,
+    TAGS,
+    ArticleCorrection,
+    ArticlePage,
+    Author,
+    declare_page,
+    lazy_listing,
+    paginate,
+)
 
 
 def render_listing(request, template, articles, **context):
@@ -23,12 +32,14 @@ def author_detail(request, slug):
 
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
+    declare_page(request, TAGS)  # the tag's name, shown outside the cards
     articles = ArticlePage.objects.published().filter(tags=tag)
     return render_listing(request, "news/tag_page.html", articles, tag=tag)
 
 
 def corrections(request):
     """Every correction and update on a published article, newest first."""
+    declare_page(request, ARTICLES)
     notes = ArticleCorrection.objects.published()
     return render(request, "news/corrections_page.html", {"corrections": paginate(request, notes)})
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
 from headline.core.models import SITE
-from headline.news.models import ARTICLES, SECTIONS, ArticlePage
+from headline.news.models import ARTICLES, SECTIONS, ArticlePage, declare_page
 
 from .forms import SearchForm
 from .highlight import WORD, excerpt, mark, query_terms, terms_pattern
@@ -105,6 +105,7 @@ def results_page(request, query, filters):
 
 
 def search(request):
+    declare_page(request, *SEARCH_SCOPES)
     form = SearchForm(request.GET or None)
     # The page is cached per full path (`search_scopes`); the form's section choices and the
     # results are read only when it is made again.

@@ -80,6 +80,10 @@ MIDDLEWARE = [
     "headline.core.middleware.ContentVersionsMiddleware",
     "headline.core.middleware.ComposedPathMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Inside the content versions (read once), outside compression (pages are stored compressed)
+    # and outside sessions and CSRF, whose traces both check (see headline.core.middleware).
+    "headline.core.middleware.PageCacheMiddleware",
+    "headline.core.middleware.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "headline.core.middleware.CachedSiteMiddleware",
@@ -186,6 +190,20 @@ CACHES["fragments"] = {
     "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FRAGMENTS_IN_MEMORY", "1000"))},
 }
 
+# The app's page cache (headline.core.middleware.PageCacheMiddleware): public pages served from
+# the shared cache while every content version they show is unchanged. PAGE_CACHE=off renders
+# every request. The timeout only makes room (freshness never depends on it); requests carrying
+# one of the personal cookies are always rendered. RELEASE names the deployed code in page keys
+# (default: a digest of Headline's source and templates).
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", str(60 * 60 * 24)))
+# Cookies that make a response personal: never served from or kept in the page cache, nor
+# public to edge caches (EdgeCacheMiddleware).
+PAGE_CACHE_PERSONAL_COOKIES = ["sessionid", "messages"]
+# Pages each process also keeps in memory (still checked against the shared versions each hit).
+PAGE_CACHE_RECENT = int(os.environ.get("PAGE_CACHE_RECENT", "64"))
+RELEASE = os.environ.get("RELEASE", "")
+
 # Background work (notifications, related-article updates) goes through Django's tasks framework.
 TASKS = {
     "default": {
@@ -259,6 +277,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# A comment posted without a token (no JavaScript: shared pages carry none) comes back to be sent.
+CSRF_FAILURE_VIEW = "headline.comments.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"

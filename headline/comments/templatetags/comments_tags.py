@@ -1,15 +1,18 @@
 """The comments section under an article: the thread, the reader's own held comments, the form.
 
 The thread is loaded in one query and nested in Python. Everything on it is the same for every
-reader except the held comments of the reader's own session, so the page stays cacheable apart
-from that small part (a page cache must pass requests with a session cookie through). The
+reader except the held comments of the reader's own session (read only when the reader has a
+session, which the page cache passes through), and the form's CSRF token and timestamp, which
+the page's script fetches. The section declares for the page cache the moment comments close. The
 rendered thread and the article's comment policy are kept in the shared cache under content
 versions (`headline.core.freshness`); a reader with held comments gets the thread made for them.
 """
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django import template
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -62,8 +65,11 @@ def build_thread(comments, held_ids, policy):
 
 
 def _held_ids(request, article):
+    # A reader without a session cookie has none: reading it would only add `Vary: Cookie`.
     session = getattr(request, "session", None)
-    ids = session.get(SESSION_HELD, []) if session is not None else []
+    if session is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return set()
+    ids = session.get(SESSION_HELD, [])
     if not ids:
         return set()
     held = Comment.objects.filter(
@@ -115,6 +121,10 @@ def comments_section(context, page):
     if page.pk is None:  # a preview of an article not saved yet
         return {"preview": True}
     policy = article_policy(request, page)
+    if policy.close_after_days and page.comments_enabled:
+        freshness.declare_until(
+            request, page.publication_date + timedelta(days=policy.close_after_days)
+        )
     held_ids = _held_ids(request, page)
     # Read only when the thread is not cached or a reader without JavaScript picked a reply.
     comments = SimpleLazyObject(
@@ -126,6 +136,8 @@ def comments_section(context, page):
     closed = policy.is_closed(page)
     form = context.get("comment_form")
     replying_to = None
+    # A form posted back (with errors) is answered to its reader alone: it gets a fresh token.
+    form_secrets = form is not None
     if form is None:
         initial_parent = _reply_target(request, comments, held_ids, policy)
         form = CommentForm(
@@ -141,6 +153,7 @@ def comments_section(context, page):
         "thread": thread_html(request, page, comments, held_ids, policy, closed),
         "closed": closed,
         "form": form,
+        "form_secrets": form_secrets,
         "replying_to": replying_to,
         "action": reverse("comments:post", args=[page.pk]),
         "page_url": page.get_url(request),

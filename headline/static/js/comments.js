@@ -1,12 +1,31 @@
 // Comments on article pages. Progressive enhancement only: without this file, "Reply" links
-// reload the page with the form set to answer that comment, and nothing is remembered.
+// reload the page with the form set to answer that comment, nothing is remembered, and a posted
+// comment comes back on a page with a token, to be sent with one more press.
 (function () {
   "use strict";
   var respond = document.getElementById("respond");
   if (!respond) return;
   var form = respond.querySelector(".comment-form");
+
+  // Article pages are shared by every reader (cached), so the form's CSRF token and the signed
+  // moment it was shown are this reader's own, fetched now; a page that has them keeps them.
+  var token = form.elements.csrfmiddlewaretoken;
+  if (token && !token.value && window.fetch) {
+    fetch(form.dataset.tokenUrl, { credentials: "same-origin", cache: "no-store" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (values) {
+        if (!values) return;
+        token.value = values.csrfmiddlewaretoken;
+        form.elements.timestamp.value = values.timestamp;
+      })
+      .catch(function () {
+        // Offline or refused: posting falls back to the page that asks to press once more.
+      });
+  }
+
   var parentInput = form.querySelector("input[name=parent]");
   var note = respond.querySelector(".replying-to");
+  if (!note) return;
   var noteName = note.querySelector(".replying-to-name");
   var home = document.createComment("comment form home");
   respond.parentNode.insertBefore(home, respond);

@@ -65,3 +65,12 @@ def publish_screenshot(path, target):
     """Copy a screenshot into the docs when asked (make screenshot), so the README shows the real page."""
     if os.environ.get("UPDATE_SCREENSHOTS") == "1":
         shutil.copyfile(path, target)
+
+
+def sign_in(page, base, username, password="pw"):
+    """Log `username` in to the Wagtail admin at `base` and wait for the dashboard."""
+    page.goto(base + "/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(base + "/admin/")

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from headline.comments.models import Comment
 
-from .browser import chromium_page, save_artifact
+from .browser import chromium_page, save_artifact, sign_in
 from .comment_helpers import make_comment
 from .factories import make_article, make_image, make_section
 
@@ -28,11 +28,7 @@ def test_dashboard_page_editor_and_comment_queue_make_no_request_to_another_host
     requested = []
     with chromium_page() as page:
         page.on("request", lambda request: requested.append(request.url))
-        page.goto(base + "/admin/login/")
-        page.get_by_label("Username").fill("editor")
-        page.get_by_label("Password").fill("pw")
-        page.get_by_role("button", name="Sign in").click()
-        page.wait_for_url(base + "/admin/")
+        sign_in(page, base, "editor")
         screens = [
             ("dashboard", "/admin/", "Dashboard"),
             ("page-editor", reverse("wagtailadmin_pages:edit", args=[article.pk]), "A state visit"),

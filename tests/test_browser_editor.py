@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from headline.news.models import ArticlePage
 
-from .browser import chromium_page, save_artifact
+from .browser import chromium_page, save_artifact, sign_in
 from .factories import make_article, make_author, make_section
 from .test_scheduling import run_worker
 
@@ -44,14 +44,6 @@ def submitted_by_reporter(section, title, slug):
     return article
 
 
-def log_in(page, base, username):
-    page.goto(base + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("pw")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(base + "/admin/")
-
-
 def test_editor_approves_a_submission_and_schedules_another(live_server, database_tasks):
     section = make_section("International")
     submitted_by_reporter(section, "Ceasefire talks resume", "ceasefire-talks")
@@ -61,7 +53,7 @@ def test_editor_approves_a_submission_and_schedules_another(live_server, databas
     base = live_server.url.replace("localhost", "127.0.0.1")
 
     with chromium_page() as page:
-        log_in(page, base, "editor")
+        sign_in(page, base, "editor")
         # The dashboard lists the submission awaiting the editor's review.
         review = page.locator("#awaiting-review-section, section:has-text('Awaiting your review')")
         review.get_by_role("link", name="Ceasefire talks resume").first.click()

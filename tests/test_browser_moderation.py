@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from headline.comments.models import Comment
 
-from .browser import chromium_page, save_artifact
+from .browser import chromium_page, save_artifact, sign_in
 from .checkers import axe_violations
 from .comment_helpers import post_comment, posted
 from .factories import make_article, make_section
@@ -40,14 +40,6 @@ def held(article, email, body):
 def status_of(comment):
     comment.refresh_from_db()
     return comment.status
-
-
-def sign_in(page, base, username):
-    page.goto(base + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("pw")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(base + "/admin/")
 
 
 def test_a_moderator_follows_the_email_then_works_the_queue_by_click_and_key(

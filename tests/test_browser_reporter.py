@@ -15,7 +15,7 @@ from wagtail.models import WorkflowState
 
 from headline.news.models import ArticlePage, EmbedPreview
 
-from .browser import chromium_page, save_artifact
+from .browser import chromium_page, save_artifact, sign_in
 from .embed_provider import VIDEO_URL
 from .factories import make_author, make_section
 
@@ -53,11 +53,7 @@ def test_reporter_writes_illustrates_previews_and_submits_an_article(
     with chromium_page(viewport=(1400, 1000)) as page:
         page.set_default_timeout(20_000)
         try:
-            page.goto(live_server.url + "/admin/login/")
-            page.get_by_label("Username").fill("reporter")
-            page.get_by_label("Password").fill("pw")
-            page.get_by_role("button", name="Sign in").click()
-            page.wait_for_url(live_server.url + "/admin/")
+            sign_in(page, live_server.url, "reporter")
             page.goto(live_server.url + f"/admin/pages/add/news/articlepage/{section.pk}/")
 
             page.get_by_role("textbox", name="Headline").fill("Harbour reopens after the storm")

@@ -9,9 +9,8 @@ from playwright.sync_api import expect
 
 from headline.news.models import ArticlePage
 
-from .browser import chromium_page, save_artifact
+from .browser import chromium_page, save_artifact, sign_in
 from .factories import make_author, make_section
-from .test_browser_editor import log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -26,7 +25,7 @@ def test_a_reporter_starts_an_article_and_the_slug_follows_the_headline(live_ser
     author = make_author("Ana Reporter", user=reporter)
     base = live_server.url.replace("localhost", "127.0.0.1")
     with chromium_page() as page:
-        log_in(page, base, "reporter")
+        sign_in(page, base, "reporter")
         page.get_by_role("link", name="New article in International").click()
         page.wait_for_load_state("networkidle")
         page.locator("#id_title").press_sequentially("Floods close the Zürich ring road")

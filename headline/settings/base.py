@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "headline.spamfilter",
     "headline.related",
     "headline.search",
+    "headline.importers",
     "headline.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",

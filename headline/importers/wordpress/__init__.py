@@ -1,0 +1,1 @@
+"""The WordPress export (WXR) importer: posts, pages, terms, authors, media and comments."""

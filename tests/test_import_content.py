@@ -379,6 +379,26 @@ def test_audio_and_video_shortcodes_become_links_to_the_file():
     ]
 
 
+def test_links_to_uploaded_files_go_where_the_importer_put_them_and_a_video_is_linked_once():
+    moved = {f"{SITE}/wp-content/uploads/2020/01/report.pdf": MediaRef(url="/documents/7/")}
+    converted = convert(
+        '<a href="/wp-content/uploads/2020/01/report.pdf">Report</a> and '
+        '<a href="https://news.example/wp-content/uploads/old.pdf">old</a>\n\n'
+        '<video controls><source src="/wp-content/uploads/v.mp4" type="video/mp4"></video>',
+        moved.get,
+        site_url=SITE,
+    )
+    assert [block["value"] for block in converted.body] == [
+        '<p><a href="/documents/7/">Report</a> and '
+        f'<a href="{SITE}/wp-content/uploads/old.pdf">old</a></p>',
+        f'<p><a href="{SITE}/wp-content/uploads/v.mp4">v.mp4</a></p>',
+    ]
+    assert converted.missing_media == [
+        f"{SITE}/wp-content/uploads/old.pdf",
+        f"{SITE}/wp-content/uploads/v.mp4",
+    ]
+
+
 # Gutenberg blocks ---------------------------------------------------------------------------
 
 
@@ -524,6 +544,10 @@ def test_size_variants_share_the_attachment_path_of_their_original():
     assert paths == {"2013/09/photo.jpg"}
     assert attachment_path("https://x.example/wp-content/uploads/2013/09/caf%C3%A9.png") == (
         "2013/09/café.png"
+    )
+    # An address Python cannot split (a broken IPv6 host) still gives its path.
+    assert attachment_path("http://[bad/wp-content/uploads/2020/01/a-300x200.jpg") == (
+        "2020/01/a.jpg"
     )
 
 

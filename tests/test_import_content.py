@@ -444,7 +444,8 @@ def test_other_blocks_are_kept_as_their_sanitized_content_and_dynamic_ones_count
         "<strong>£4</strong> a month</div><!-- /wp:acme/price-box --></div><!-- /wp:column -->"
         "</div>\n<!-- /wp:columns -->\n"
         '<!-- wp:html --><div onclick="steal()">Raw <script>x()</script>HTML</div>'
-        '<!-- /wp:html -->\n<!-- wp:latest-posts {"postsToShow":3} /-->',
+        '<!-- /wp:html -->\n<!-- wp:latest-posts {"postsToShow":3} /-->'
+        "<!-- wp:paragraph --><!-- /wp:paragraph --><!-- wp:spacer /-->",
         no_media,
         site_url=SITE,
     )

@@ -399,6 +399,21 @@ def test_links_to_uploaded_files_go_where_the_importer_put_them_and_a_video_is_l
     ]
 
 
+def test_links_into_the_old_site_become_root_relative_for_the_redirects_to_answer():
+    converted = convert(
+        '<a href="https://www.news.example/2020/05/harbour/#map">Harbour</a> '
+        '<a href="http://news.example/?p=12">by ID</a> <a href="/tag/ports/">tag</a> '
+        '<a href="#notes">notes</a> <a href="https://other.example/x">elsewhere</a>',
+        no_media,
+        site_url=SITE,
+    )
+    assert converted.body[0]["value"] == (
+        '<p><a href="/2020/05/harbour/#map">Harbour</a> <a href="/?p=12">by ID</a> '
+        '<a href="/tag/ports/">tag</a> <a href="#notes">notes</a> '
+        '<a href="https://other.example/x">elsewhere</a></p>'
+    )
+
+
 # Gutenberg blocks ---------------------------------------------------------------------------
 
 

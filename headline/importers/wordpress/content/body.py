@@ -22,7 +22,7 @@ takes, is written as paragraphs instead (list items marked "•" or numbered).
 import html
 import re
 from collections.abc import Callable
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from .embeds import embeddable
 from .media import MediaRef, is_upload
@@ -417,11 +417,18 @@ class BodyBuilder:
             return url
 
     def link(self, href) -> str:
-        """A link's address; a link to an uploaded file goes to where the importer put it."""
-        if not is_upload(self.absolute(href)):
+        """A link's address. A link to an uploaded file goes to where the importer put it (or,
+        missing, to the old site); any other link into the old site becomes root-relative
+        (`/2020/05/slug/`, `/?p=12`), so the importer's redirects answer it on Headline's
+        domain; anchors and links elsewhere are kept as written."""
+        address = self.absolute(href)
+        if is_upload(address):
+            found = self.lookup(href)
+            return found.url if found and found.url else address
+        if href.startswith("#") or not _same_site(address, self.site_url):
             return href
-        found = self.lookup(href)
-        return found.url if found and found.url else self.absolute(href)
+        parts = urlsplit(address)
+        return urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))
 
     def file_link(self, src):
         if not src:
@@ -523,6 +530,16 @@ def _figcaption_of(gallery, image):
 def _image_value(found: MediaRef, alt: str) -> dict:
     alt = _SPACES.sub(" ", alt or found.alt).strip()
     return {"image": found.image_id, "alt_text": alt, "decorative": not alt}
+
+
+def _same_site(address, site_url) -> bool:
+    """Whether `address` is on the WordPress site (same host, with or without `www.`, either
+    scheme)."""
+    try:
+        host, site = urlsplit(address).hostname or "", urlsplit(site_url).hostname or ""
+    except ValueError:
+        return False
+    return bool(host) and host.removeprefix("www.") == site.removeprefix("www.")
 
 
 def _file_name(url) -> str:

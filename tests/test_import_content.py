@@ -11,6 +11,7 @@ from unittest import mock
 
 import lxml.html
 import pytest
+from django.urls import reverse
 from wagtail.blocks.stream_block import StreamBlockValidationError
 
 from headline.core.text import clean_text
@@ -588,3 +589,26 @@ def test_a_converted_post_renders_on_the_article_page_with_all_its_text(client):
         "The harbour at night"
     )
     assert body.xpath(".//figure[@class='embed']//a/@href") == [YOUTUBE]
+
+
+def test_an_editor_can_open_an_imported_article_in_the_page_editor(client, admin_user):
+    converted = convert(
+        "<p><strong>Bold</strong>, <em>italic</em>, <del>struck</del>, x<sup>2</sup>, "
+        'H<sub>2</sub>O, <a href="https://x.example/">a link</a>,<br>a break.</p>'
+        "<h2>Heading</h2><ul><li>Item</li></ul><blockquote>Quoted<cite>Someone</cite></blockquote>"
+        "<table><tr><th>Head</th></tr><tr><td>Cell</td></tr></table>",
+        no_media,
+        site_url=SITE,
+    )
+    from .factories import make_section
+
+    article = make_article(make_section("World"), "Imported", body=converted.body)
+    client.force_login(admin_user)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    for text in ["Bold", "italic", "struck", "a link", "Heading", "Item", "Someone", "Cell"]:
+        assert text in page
+    # The paragraph's markup reaches the rich text editor as its styles and entities.
+    for style in ["BOLD", "ITALIC", "STRIKETHROUGH", "SUPERSCRIPT", "SUBSCRIPT", "LINK"]:
+        assert style in page

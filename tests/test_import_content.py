@@ -367,6 +367,23 @@ def test_embed_shortcodes_and_bare_urls_on_their_own_line_become_embeds():
     checked_body(converted.body)
 
 
+def test_a_pasted_player_frame_becomes_an_embed_of_its_video_or_a_link_to_it():
+    converted = convert(
+        '<iframe width="560" src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?rel=0">'
+        '</iframe><iframe src="https://maps.example/embed?pb=1"></iframe>',
+        no_media,
+        site_url=SITE,
+    )
+    assert converted.body == [
+        {"type": "embed", "value": YOUTUBE},
+        {
+            "type": "paragraph",
+            "value": '<p><a href="https://maps.example/embed?pb=1">embed</a></p>',
+        },
+    ]
+    assert converted.missing_media == []
+
+
 def test_audio_and_video_shortcodes_become_links_to_the_file():
     converted = convert(
         "[audio https://news.example/wp-content/uploads/2020/01/talk.mp3]", no_media, site_url=SITE

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
-from .embeds import embeddable
+from .embeds import embeddable, from_player
 from .media import MediaRef, is_upload
 from .sanitize import CONTAINERS, STRUCTURE
 
@@ -374,7 +374,7 @@ class BodyBuilder:
         self.image(element)
 
     def handle_iframe(self, element):
-        src = element.get("src", "")
+        src = from_player(element.get("src", ""))
         if src and embeddable(src):
             self.blocks.append({"type": "embed", "value": src})
         else:
@@ -431,9 +431,11 @@ class BodyBuilder:
         return urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))
 
     def file_link(self, src):
+        """A paragraph linking to a file or frame; an uploaded file is looked up (and may be
+        missing), another address is linked as it is."""
         if not src:
             return
-        found = self.lookup(src)
+        found = self.lookup(src) if is_upload(self.absolute(src)) else None
         url = found.url if found and found.url else self.absolute(src)
         self.paragraph(f'<a href="{html.escape(url)}">{self.text(_file_name(src))}</a>')
 

@@ -43,6 +43,8 @@ CHUNKS = 4 * THREADS
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 # Elements per slice where a whole-array temporary would double an array of every stored weight.
 SLICE = 1 << 22
+# Lists turned into Python objects at once (every list at once would add ~50 MB at 100,000).
+LISTS_AT_ONCE = 10_000
 
 _hasher = HashingVectorizer(
     n_features=2**20, alternate_sign=False, norm=None, stop_words="english", dtype=np.float32
@@ -208,10 +210,16 @@ class Index:
             pairs = slice(start, start + SLICE)
             scores = pair_scores(vectors, self.facts, first[pairs], second[pairs], CHUNKS)
             best_of_pairs(first[pairs], second[pairs], scores, min_score, best, best_scores, filled)
-        results = [
-            [(self.ids[d], score) for d, score in zip(near, scores, strict=True) if d >= 0]
-            for near, scores in zip(best[rows].tolist(), best_scores[rows].tolist(), strict=True)
-        ]
+        del first, second  # the pairs are spent: the lists below are built without them
+        results = []
+        for start in range(0, len(rows), LISTS_AT_ONCE):
+            part = rows[start : start + LISTS_AT_ONCE]
+            results.extend(
+                [(self.ids[d], score) for d, score in zip(near, scores, strict=True) if d >= 0]
+                for near, scores in zip(
+                    best[part].tolist(), best_scores[part].tolist(), strict=True
+                )
+            )
         if progress:
             progress(len(rows) - len(rows) // 2)
         return results

@@ -1,8 +1,11 @@
 """Site search as a reader uses it: from the header, ranked, highlighted, filtered and paged."""
 
+import time
 from datetime import timedelta
 
 import pytest
+import time_machine
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -255,3 +258,18 @@ def test_body_text_is_the_text_as_written_whatever_it_is(text):
     )
     words = " ".join(text.split())
     assert " ".join(article.body_text().split()) == " ".join(filter(None, [words] * 3))
+
+
+def test_update_index_refreshes_cached_result_pages(client, world):
+    """Content changed outside the admin (an import, a fix in the database) is found once
+    `manage.py update_index` has run, even by a search whose page was in the page cache."""
+    article = make_article(world, "Harbour reopens")
+    url = "/search/?q=zebra"
+    with time_machine.travel(time.time(), tick=True) as clock:
+        client.get(url)
+        clock.shift(3)  # the page cache stores pages whose versions have settled
+        client.get(url)
+        assert client.get(url).headers.get("X-Page-Cache") == "hit"
+        ArticlePage.objects.filter(pk=article.pk).update(standfirst="A zebra walked in.")
+        call_command("update_index", verbosity=0)
+        assert hit_titles(client.get(url)) == ["Harbour reopens"]

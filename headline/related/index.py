@@ -9,8 +9,6 @@ entry it now beats, and the lists it may leave are those that hold it; only thes
 each by scoring every article against it (exact, where a full rebuild scores only candidates).
 """
 
-import html
-import re
 from collections import defaultdict
 
 import numpy as np
@@ -25,41 +23,6 @@ from .models import ArticleTerms, RelatedArticle
 WRITE_BATCH = 2000
 # Articles read (and their bodies held) at a time during a rebuild.
 READ_BATCH = 2000
-# Rich text from the editor is well-formed, so dropping tags by pattern is enough for counting
-# words, and many times faster than an HTML parser over a whole archive.
-TAG = re.compile(r"<[^>]*>")
-
-
-def body_text(body):
-    """The words of an article body: paragraphs, subheadings, quotes, lists, fact boxes, tables and
-    captions (embeds' titles are not in the body; reading them would cost a query)."""
-    parts = []
-    for block in body.raw_data:
-        value = block.get("value")
-        kind = block.get("type")
-        if kind == "paragraph":
-            parts.append(html.unescape(TAG.sub(" ", value)))
-        elif kind == "fact_box":
-            parts += [value.get("title", ""), html.unescape(TAG.sub(" ", value.get("body", "")))]
-        elif kind == "table":
-            parts.append(value.get("table_caption") or "")
-            parts += [cell for row in value.get("data") or [] for cell in row if cell]
-        elif kind == "gallery":
-            parts.append(value.get("caption", ""))
-            parts += [
-                item.get("value", item).get("caption", "") for item in value.get("images", [])
-            ]
-        elif kind == "subheading":
-            parts.append(value)
-        elif kind == "quote":
-            parts.append(value.get("text", ""))
-        elif kind == "list":
-            parts.extend(
-                item["value"] if isinstance(item, dict) else item for item in value["items"]
-            )
-        elif kind == "image":
-            parts.append(value.get("caption", ""))
-    return "\n\n".join(part for part in parts if part)
 
 
 def article_documents(articles):
@@ -95,7 +58,7 @@ def article_documents(articles):
                 id=article.pk,
                 title=article.title,
                 standfirst=article.standfirst,
-                body=body_text(article.body),
+                body=article.body_text(),
                 day=day_number(article.publication_date),
                 sections=tuple(sorted(sections[article.pk] | {home_section} - {None})),
                 tags=tuple(sorted(tags[article.pk])),

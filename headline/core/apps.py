@@ -19,15 +19,19 @@ def clean_text_in_admin_forms():
     Wagtail builds its model forms through one registry of per-field overrides, so this one
     entry makes the admin refuse a required headline, standfirst, name or correction made only
     of invisible characters with "This field is required.", as it refuses an empty one. Wagtail's
-    own override (the auto-height text area) is kept.
+    own override (the auto-height text area) is kept. URL fields (a comment's website, a
+    redirect's target) get `CleanURLField`, which refuses invisible characters inside an address.
     """
     from django.db import models
     from wagtail.admin.forms.models import register_form_field_override, registry
 
-    from .text import CleanCharField
+    from .text import CleanCharField, CleanURLField
 
     for field_class in (models.CharField, models.TextField):
         current = registry.get(field_class()) or {}
         register_form_field_override(
             field_class, override={**current, "form_class": CleanCharField}, exact_class=True
         )
+    register_form_field_override(
+        models.URLField, override={"form_class": CleanURLField}, exact_class=True
+    )

@@ -108,11 +108,48 @@ class CleanCharField(forms.CharField):
         return self.empty_value if value and not has_visible_content(value) else value
 
 
+INVISIBLE_IN_URL = (
+    "This address contains a space or an invisible character (such as a zero-width space): "
+    "type it again rather than pasting it."
+)
+
+
+def _hidden_in_url(char):
+    # Not combining marks: scripts such as Devanagari need them in internationalised names.
+    return (
+        char.isspace()
+        or unicodedata.category(char) in {"Cc", "Cf"}
+        or char == BRAILLE_BLANK
+        or _DEFAULT_IGNORABLE.match(char) is not None
+    )
+
+
+def clean_url(value: str) -> str:
+    """A web address a reader or editor typed or pasted, ready to validate as a URL.
+
+    `clean_text` first; then invisible characters (whitespace, controls, format characters such
+    as U+200B ZERO WIDTH SPACE or the byte order mark, default-ignorable code points) are removed
+    from both ends, where a paste leaves them. One left inside raises ValidationError
+    (INVISIBLE_IN_URL): `exa\u200bmple.org` looks like `example.org` and is another address, so
+    it is refused rather than rewritten into something the writer did not type.
+    """
+    value = clean_text(value)
+    start, end = 0, len(value)
+    while start < end and _hidden_in_url(value[start]):
+        start += 1
+    while end > start and _hidden_in_url(value[end - 1]):
+        end -= 1
+    value = value[start:end]
+    if any(map(_hidden_in_url, value)):
+        raise forms.ValidationError(INVISIBLE_IN_URL, code="invisible")
+    return value
+
+
 class CleanURLField(forms.URLField):
-    """A URL field that removes control characters before validating (see `CleanCharField`)."""
+    """A URL field for what readers and editors enter: `clean_url` before Django's validation."""
 
     def to_python(self, value):
-        return super().to_python(clean_text(value) if isinstance(value, str) else value)
+        return super().to_python(clean_url(value) if isinstance(value, str) else value)
 
 
 def parse_tags(tagstring: str) -> list[str]:

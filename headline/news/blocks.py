@@ -11,6 +11,8 @@ from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
 from wagtail.images.blocks import ImageBlock
 
+from headline.core.text import CleanURLField
+
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "superscript", "subscript", "strikethrough"]
 
 
@@ -66,6 +68,11 @@ class EmbedBlock(blocks.URLBlock):
     preview (title, provider, local picture) is read from the database, one query for every embed
     of a body, and the provider's own content loads only when the reader asks (headline.js).
     """
+
+    def __init__(self, required=True, help_text=None, **kwargs):
+        super().__init__(required=required, help_text=help_text, **kwargs)
+        # An address pasted with a zero-width space is refused like a reader's (core.text).
+        self.field = CleanURLField(required=required, help_text=help_text)
 
     def bulk_to_python(self, values):
         from .embeds import stored

@@ -7,7 +7,7 @@ Every page, feed and sitemap is then scanned for dates after the present.
 """
 
 import re
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 import pytest
@@ -193,3 +193,40 @@ def test_publication_date_later_than_the_go_live_date_is_refused(client, editor,
         },
     )
     assert_refused_on(response, "published_at")
+
+
+@pytest.mark.parametrize("year", [1, 1000, 1604])
+def test_a_date_before_the_first_newspaper_is_refused_in_the_admin(client, editor, story, year):
+    response = publish_edit(client, story, published_at=f"{year:04d}-01-01 00:00")
+
+    assert_refused_on(response, "published_at", "before 1605")
+    story.refresh_from_db()
+    assert story.published_at.year == timezone.now().year
+
+
+def test_an_archive_date_centuries_ago_is_accepted(client, editor, story):
+    response = publish_edit(client, story, published_at="1805-10-21 09:00")
+
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    story.refresh_from_db()
+    assert story.published_at.year == 1805
+
+
+def test_an_early_date_in_code_is_refused_too(section):
+    with pytest.raises(ValidationError) as refused:
+        make_article(section, "Typed wrong", published_at=datetime(1, 1, 1, tzinfo=UTC))
+    assert "before 1605" in " ".join(refused.value.message_dict["published_at"])
+
+
+@pytest.mark.parametrize("zone", ["America/New_York", "Pacific/Kiritimati"])
+def test_pages_still_answer_for_a_stored_date_at_the_edge_of_the_calendar(
+    client, settings, story, zone
+):
+    """Rows stored before the rule (or written straight to the database) at 0001-01-01 or
+    9999-12-31 break no page, feed or sitemap, in zones either side of UTC."""
+    settings.TIME_ZONE = zone
+    for moment in (datetime(1, 1, 1, tzinfo=UTC), datetime(9999, 12, 31, 23, 59, tzinfo=UTC)):
+        ArticlePage.objects.filter(pk=story.pk).update(published_at=moment, updated_at=moment)
+        call_command("update_index", verbosity=0)  # refresh the cached versions too
+        for url in [*READER_URLS, "/business/harbour-reopens/", "/search/?q=harbour"]:
+            assert client.get(url).status_code == 200, (url, moment)

@@ -57,7 +57,6 @@ class CommentForm(forms.Form):
         label="Website",
         required=False,
         max_length=200,
-        assume_scheme="https",
         error_messages={
             "invalid": "Please enter a full web address, like https://example.com.",
             **_too_long("web address"),

@@ -288,6 +288,8 @@ BEGIN
                   n.nspname, c.relname) AS statement
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+    -- Tables first: their identity sequences and views go with them (hence IF EXISTS).
+    ORDER BY c.relkind IN ('r', 'p') DESC
   LOOP
     EXECUTE item.statement;
   END LOOP;

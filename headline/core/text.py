@@ -146,7 +146,11 @@ def clean_url(value: str) -> str:
 
 
 class CleanURLField(forms.URLField):
-    """A URL field for what readers and editors enter: `clean_url` before Django's validation."""
+    """A URL field for what readers and editors enter: `clean_url` before Django's validation.
+    An address typed without a scheme gets https (Django 6's default)."""
+
+    def __init__(self, *, assume_scheme="https", **kwargs):
+        super().__init__(assume_scheme=assume_scheme, **kwargs)
 
     def to_python(self, value):
         return super().to_python(clean_url(value) if isinstance(value, str) else value)

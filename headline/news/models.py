@@ -8,6 +8,8 @@ Which articles a reader may see is decided in one place, `ArticlePageQuerySet.pu
 every listing, feed, sitemap and the related-articles engine goes through it.
 """
 
+from datetime import UTC, datetime
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -231,8 +233,20 @@ class ArticlePageQuerySet(NewsPageQuerySet):
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
-def future_date_errors(dates, go_live_at=None, subject="This date"):
-    """{field name: message} for each of `dates` ({field name: datetime or None}) after the present.
+# The range of dates an article, an update or a correction may carry. The earliest is the year
+# of the first printed newspaper (Johann Carolus's *Relation*, Strasbourg, 1605, so recognised
+# by the World Association of Newspapers), which leaves room for any archive a newsroom
+# digitises (The Times from 1785); 0001-01-01, a typing slip or an importer's "no date", is not
+# one. The latest is the present (see `date_errors`).
+EARLIEST_DATE = datetime(1605, 1, 1, tzinfo=UTC)
+# What a date read from the database is held within, so rows stored before the rule (or written
+# around it) still render in every time zone: year 1 or 9999 overflows when moved to one.
+SHOWABLE_DATES = (EARLIEST_DATE, datetime(9998, 12, 31, tzinfo=UTC))
+
+
+def date_errors(dates, go_live_at=None, subject="This date"):
+    """{field name: message} for each of `dates` ({field name: datetime or None}) out of range:
+    before EARLIEST_DATE, or after the present.
 
     Readers take every date the site shows as already past, so none may be later than now, or than
     the go-live time of an article scheduled to appear later (Wagtail's *Publishing schedule*),
@@ -240,12 +254,23 @@ def future_date_errors(dates, go_live_at=None, subject="This date"):
     """
     now = timezone.now()
     latest = max(now, go_live_at) if go_live_at else now
-    message = (
+    late = (
         f"{subject} is in the future, and readers would take it as already past. To publish "
         "later, set the Go-live date under Publishing schedule instead"
         + (", and keep this date no later than the go-live date." if latest > now else ".")
     )
-    return {name: message for name, moment in dates.items() if moment and moment > latest}
+    early = (
+        f"{subject} is before {EARLIEST_DATE.year}, the year of the first printed newspaper: "
+        "check the year."
+    )
+    errors = {name: late for name, moment in dates.items() if moment and moment > latest}
+    errors |= {name: early for name, moment in dates.items() if moment and moment < EARLIEST_DATE}
+    return errors
+
+
+def showable(moment):
+    """`moment` (an aware datetime or None) held within SHOWABLE_DATES."""
+    return moment and min(max(moment, SHOWABLE_DATES[0]), SHOWABLE_DATES[1])
 
 
 def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
@@ -460,10 +485,17 @@ class ArticleCorrection(Orderable):
     class Meta(Orderable.Meta):
         ordering = ["sort_order", "date"]
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        correction = super().from_db(db, field_names, values)
+        if correction.__dict__.get("date"):
+            correction.date = showable(correction.date)
+        return correction
+
     def clean(self):
         super().clean()
         page = getattr(self, "page", None)  # a new correction's article may not be set yet
-        errors = future_date_errors({"date": self.date}, page.go_live_at if page else None)
+        errors = date_errors({"date": self.date}, page.go_live_at if page else None)
         if errors:
             raise ValidationError(errors)
 
@@ -607,15 +639,25 @@ class ArticlePage(NewsPage):
         index.FilterField("top_story"),
     ]
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        # Dates stored before the range rule (or written around it) still render: see
+        # SHOWABLE_DATES. Listings' annotations of them too.
+        for name in ("published_at", "updated_at", "corrected_at", "sort_date"):
+            if article.__dict__.get(name):
+                setattr(article, name, showable(article.__dict__[name]))
+        return article
+
     def clean(self):
         super().clean()
-        errors = future_date_errors(
+        errors = date_errors(
             {"published_at": self.published_at, "updated_at": self.updated_at}, self.go_live_at
         )
         # Corrections added in code meet only this check; the admin refuses them on their own form.
         latest_correction = max((c.date for c in self.corrections.all() if c.date), default=None)
         errors.update(
-            future_date_errors(
+            date_errors(
                 {NON_FIELD_ERRORS: latest_correction}, self.go_live_at, "A correction's date"
             )
         )

@@ -25,7 +25,7 @@ from headline.core.models import SiteIdentity
 from headline.core.signals import SITE
 from headline.core.text import clean_text
 
-from .models import ARTICLES, SECTIONS, ArticlePage, Author, HomePage, SectionPage
+from .models import ARTICLES, SECTIONS, ArticlePage, Author, HomePage, SectionPage, showable
 
 NEWS_SITEMAP_WINDOW = timedelta(hours=48)
 NEWS_SITEMAP_LIMIT = 1000  # Google News reads no more than this many URLs per sitemap.
@@ -171,10 +171,10 @@ def news_sitemap(request):
         left=Max("sort_date", filter=Q(sort_date__lt=cutoff)),
         oldest=Min("sort_date", filter=Q(sort_date__gte=cutoff)),
     )
-    left = bounds["left"]
+    left, oldest = showable(bounds["left"]), showable(bounds["oldest"])
     left_at = left + NEWS_SITEMAP_WINDOW if left else None
-    if bounds["oldest"]:  # the next article to grow old changes the sitemap by the clock alone
-        declare_until(request, bounds["oldest"] + NEWS_SITEMAP_WINDOW)
+    if oldest:  # the next article to grow old changes the sitemap by the clock alone
+        declare_until(request, oldest + NEWS_SITEMAP_WINDOW)
 
     def render():
         articles = dated.filter(sort_date__gte=cutoff)[:NEWS_SITEMAP_LIMIT]

@@ -2,7 +2,7 @@
 to its own path or round a cycle, and the old addresses of an unpublished or deleted page answer
 404 rather than a redirect to a missing page."""
 
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from django.core.cache import caches
@@ -16,7 +16,7 @@ from wagtail.models import Page
 
 from headline.news.models import ArticlePage, SectionPage
 
-from .factories import make_article, make_section
+from .factories import make_article, make_author, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -267,3 +267,26 @@ def test_a_decomposed_address_redirects_to_its_composed_form(client, section):
     assert response.status_code == 301
     assert response["Location"] == "/tags/z%C3%BCrich/?page=1"
     assert client.get(response["Location"]).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "/tags/Z%C3%BCrich/",  # capital, composed
+        "/tags/ZU%CC%88RICH/",  # capitals, decomposed
+        "/%D0%9C%D0%B8%D1%80/",  # Мир: a Cyrillic capital
+        "/%D0%BC%D0%B8%D1%80/Lake-Report/",
+        "/authors/Ana-Lens/",
+        "/%D0%9C%D0%B8%D1%80/feed/",
+    ],
+)
+def test_a_capitalised_address_redirects_to_its_lower_case_slug(client, typed):
+    """Slugs are lower case; an address typed or linked with capitals (in any script) leads to
+    the page in one 301, keeping the query; one that matches nothing still ends in a 404."""
+    section = make_section("Мир", slug="мир")
+    make_article(section, "Lake report", slug="lake-report", tags=["Zürich"])
+    make_author("Ana Lens", slug="ana-lens")
+    visited, status = walk(client, typed + "?page=1")
+    assert status == 200 and len(visited) <= 3, visited
+    assert unquote(visited[-1]) == unquote(visited[-1]).lower()
+    assert walk(client, "/tags/Nowhere/")[1] == 404

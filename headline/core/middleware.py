@@ -34,18 +34,44 @@ from . import freshness
 from .models import SITE
 
 
+def keep_case():
+    """Address prefixes of files, whose names keep their case."""
+    return tuple(url for url in (settings.STATIC_URL, settings.MEDIA_URL) if url)
+
+
 class ComposedPathMiddleware:
+    """Lead an address to its canonical form with one 301, keeping the query string.
+
+    Slugs are stored composed (NFC) and, as Wagtail and taggit make them, in lower case, while
+    links and typed addresses come decomposed (`zu%CC%88rich`, from macOS) or capitalised
+    (`Z%C3%BCrich`). A decomposed address is redirected at once; a capitalised one only when it
+    answers 404 (the admin, static and media files keep their own case), to its lower case
+    form: in any script, since `str.lower` follows Unicode's case mapping.
+    """
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
         composed = unicodedata.normalize("NFC", request.path)
-        if composed != request.path and request.method in ("GET", "HEAD"):
-            query = request.META.get("QUERY_STRING", "")
-            return HttpResponsePermanentRedirect(
-                iri_to_uri(composed) + (f"?{query}" if query else "")
-            )
-        return self.get_response(request)
+        if composed != request.path:
+            return self._redirect(request, composed)
+        response = self.get_response(request)
+        lower = composed.lower()
+        if (
+            response.status_code == 404
+            and lower != composed
+            and not composed.startswith(("/admin/", "/documents/", *keep_case()))
+        ):
+            return self._redirect(request, lower)
+        return response
+
+    @staticmethod
+    def _redirect(request, path):
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(iri_to_uri(path) + (f"?{query}" if query else ""))
 
 
 class ContentVersionsMiddleware:

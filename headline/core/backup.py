@@ -305,6 +305,11 @@ def _restore_database(engine, path):
         source = sqlite3.connect(path)
         try:
             source.backup(connection.connection)
+        except sqlite3.Error as error:
+            raise BackupError(
+                f"The database was left as it was ({error}): stop the site and its task worker "
+                "before restoring."
+            ) from None
         finally:
             source.close()
         return

@@ -109,7 +109,7 @@ class CleanCharField(forms.CharField):
 
 
 INVISIBLE_IN_URL = (
-    "This address contains a space or an invisible character (such as a zero-width space): "
+    "This address contains an invisible character (such as a zero-width space): "
     "type it again rather than pasting it."
 )
 
@@ -140,7 +140,8 @@ def clean_url(value: str) -> str:
     while end > start and _hidden_in_url(value[end - 1]):
         end -= 1
     value = value[start:end]
-    if any(map(_hidden_in_url, value)):
+    # Spaces inside are left to the URL validator's own "Enter a valid URL".
+    if any(_hidden_in_url(char) and not char.isspace() for char in value):
         raise forms.ValidationError(INVISIBLE_IN_URL, code="invisible")
     return value
 

@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "headline.core.middleware.ContentVersionsMiddleware",
     "headline.core.middleware.ComposedPathMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the page cache, which would serve the home page for WordPress's `/?p=12`.
+    "headline.importers.middleware.WordPressQueryRedirectMiddleware",
     # Inside the content versions (read once), outside compression (pages are stored compressed)
     # and outside sessions and CSRF, whose traces both check (see headline.core.middleware).
     "headline.core.middleware.PageCacheMiddleware",

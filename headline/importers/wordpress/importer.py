@@ -113,15 +113,21 @@ class Importer:
     def start(self, channel):
         if hasattr(self, "site_url"):
             return
-        self.site_url = (channel.get("wp:base_site_url") or channel.get("link")).rstrip("/")
-        blog_url = channel.get("wp:base_blog_url") or channel.get("link") or self.site_url
+        # The blog's own address: on WordPress.com every blog's base_site_url is wordpress.com.
+        blog_url = (
+            channel.get("wp:base_blog_url")
+            or channel.get("wp:base_site_url")
+            or channel.get("link")
+        )
+        self.site_url = blog_url.rstrip("/")
         self.key = {"site_url": self.site_url}
         self.report.site_url = self.site_url
         self.report.wxr_version = channel.get("wp:wxr_version")
         self.site = Site.objects.get(is_default_site=True)
         self.home = self.site.root_page.specific
         self.redirects = Redirects(self.site, blog_url, self.report)
-        self.redirects.add_host(self.site_url)
+        for address in (channel.get("wp:base_site_url"), channel.get("link")):
+            self.redirects.add_host(address or blog_url)
         self.authors = {}  # login key → Author
         self.categories = {}  # nicename → (section or None, tag name or None)
         self.category_parents = {}  # nicename → parent nicename
@@ -130,7 +136,6 @@ class Importer:
         self.attachment_parents = {}  # attachment WordPress ID → (its post's ID, its page's address)
         self.posts = {}  # WordPress post or page ID → page ID
         self.page_parents = {}  # page ID → WordPress parent ID
-        self.uncategorized = None
 
     def first_pass(self):
         for record in self.records(
@@ -282,7 +287,10 @@ class Importer:
             seen.add(parent)
         return path
 
-    def section(self, term_id, nicename, name, description=""):
+    def section(self, term_id, nicename, name, description="", declared=True):
+        """The section for a top-level category. One a post uses without the export declaring
+        it is made too, but not counted among the export's categories (a note says so)."""
+        count = self.report.count if declared else lambda kind, outcome: None
         row, section = self.mapped(Kind.CATEGORY, term_id or nicename)
         if section is None:
             slug = values.slug(nicename, name)
@@ -297,15 +305,17 @@ class Importer:
                 )
                 self.home.add_child(instance=section)
                 section.save_revision(log_action=False).publish(log_action=False)
-                self.report.count("category", "created")
+                count("category", "created")
+                if not declared:
+                    self.report.note("category", nicename, name, "used by a post, not declared")
             else:
-                self.report.count("category", "unchanged")
+                count("category", "unchanged")
                 self.report.note(
                     "category", term_id, name, f"filed in the existing section “{section.title}”"
                 )
             self.remember(Kind.CATEGORY, term_id or nicename, section)
         else:
-            self.report.count("category", "unchanged")
+            count("category", "unchanged")
         return section
 
     def tag_named(self, name):
@@ -331,7 +341,10 @@ class Importer:
             nicename = (nicename or values.slug("", name)).strip()
             if domain == "category":
                 if nicename not in self.categories:  # used but not defined at the top
-                    self.categories[nicename] = (self.section(None, nicename, name), None)
+                    self.categories[nicename] = (
+                        self.section(None, nicename, name, declared=False),
+                        None,
+                    )
                 section, tag = self.categories[nicename]
                 if tag:
                     tags.append(tag)
@@ -346,9 +359,11 @@ class Importer:
 
     def uncategorized_section(self):
         """WordPress files a post without category under "Uncategorized"; so do we."""
-        if self.uncategorized is None:
-            self.uncategorized = self.section(None, "uncategorized", "Uncategorized")
-        return self.uncategorized
+        section = self.categories.get("uncategorized", (None,))[0]
+        if section is None:
+            section = self.section(None, "uncategorized", "Uncategorized", declared=False)
+            self.categories.setdefault("uncategorized", (section, None))
+        return section
 
     # Attachments ---------------------------------------------------------------------------
 
@@ -437,6 +452,7 @@ class Importer:
                 f"{len(item.comments)} on page {wp_id}",
                 title,
                 "Headline takes comments on articles only",
+                number=len(item.comments),
             )
 
     def store_page(self, item, post_type, wp_id, status, title):

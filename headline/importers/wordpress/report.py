@@ -39,8 +39,8 @@ class Report:
     def count(self, kind, outcome, number=1):
         self.counts[kind][outcome] += number
 
-    def skip(self, kind, wp_id, title, reason):
-        self.count(kind, "skipped")
+    def skip(self, kind, wp_id, title, reason, number=1):
+        self.count(kind, "skipped", number)
         self.skips.append((kind, str(wp_id), title, reason))
 
     def note(self, kind, wp_id, title, note):

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-# Namespace URIs → the prefixes WordPress writes; the export's version is in the `wp` URI.
-WP_PREFIX = "http://wordpress.org/export/"
+# Namespace URIs → the prefixes WordPress writes; the export's version is in the `wp` URI, which
+# WordPress.com writes with https.
+WP_PREFIXES = ("http://wordpress.org/export/", "https://wordpress.org/export/")
 FIXED_NAMESPACES = {
     "http://purl.org/rss/1.0/modules/content/": "content",
     "http://purl.org/dc/elements/1.1/": "dc",
@@ -64,9 +65,8 @@ def prefixed(tag):
     if not tag.startswith("{"):
         return tag
     uri, _, local = tag[1:].partition("}")
-    if uri.startswith(WP_PREFIX):
-        rest = uri[len(WP_PREFIX) :]
-        return f"{'excerpt' if rest.rstrip('/').endswith('excerpt') else 'wp'}:{local}"
+    if uri.startswith(WP_PREFIXES):
+        return f"{'excerpt' if uri.rstrip('/').endswith('/excerpt') else 'wp'}:{local}"
     prefix = FIXED_NAMESPACES.get(uri)
     return f"{prefix}:{local}" if prefix else f"{{{uri}}}{local}"
 
@@ -114,6 +114,23 @@ class CountingReader:
         data = self.file.read(size)
         self.position += len(data)
         return data
+
+    def seek(self, offset, whence=0):
+        return self.file.seek(offset, whence)
+
+    def tell(self):
+        return self.file.tell()
+
+
+def ends_early(file):
+    """Whether the file's last kilobyte lacks the closing `</rss>`: cut off. False when the file
+    cannot be read again."""
+    try:
+        size = file.seek(0, 2)
+        file.seek(max(0, size - 1024))
+        return b"</rss>" not in file.read()
+    except (AttributeError, OSError):
+        return False
 
 
 def read(file):
@@ -170,9 +187,7 @@ def read(file):
             while parent is not None and element.getprevious() is not None:
                 del parent[0]
     except etree.XMLSyntaxError as error:
-        raise WXRError(describe(error, seen_root), error.lineno) from None
-    if not seen_root:
-        raise WXRError("the file is empty.")
+        raise WXRError(describe(error, seen_root, ends_early(file)), error.lineno) from None
     if not channel_sent:
         yield check_channel(channel, None)
 
@@ -191,26 +206,28 @@ def check_root(root):
         raise WXRError(
             f"the document is <{name}>, not the <rss> of a WordPress export.", root.sourceline
         )
-    if not any((uri or "").startswith(WP_PREFIX) for uri in root.nsmap.values()):
+    if not any((uri or "").startswith(WP_PREFIXES) for uri in root.nsmap.values()):
         raise WXRError(
             "this is an RSS feed, not a WordPress export: it lacks the WordPress export "
-            f"namespace ({WP_PREFIX}1.2/). Export with Tools › Export in WordPress.",
+            f"namespace ({WP_PREFIXES[0]}1.2/). Export with Tools › Export in WordPress.",
             root.sourceline,
         )
 
 
 def check_channel(channel, line):
-    if not (channel.get("wp:base_site_url") or channel.get("link")):
+    if not (
+        channel.get("wp:base_blog_url") or channel.get("wp:base_site_url") or channel.get("link")
+    ):
         raise WXRError("the export does not give the site's address (wp:base_site_url).", line)
     return Record("channel", channel, line or 0)
 
 
-def describe(error, seen_root):
+def describe(error, seen_root, cut_off):
     """A reader's explanation of libxml2's message."""
     message = error.msg or str(error)
     if not seen_root:
         return f"this is not an XML file, or not one that can be read ({message})."
-    if "Premature end of data" in message or "EndTag" in message or "not finished" in message:
+    if cut_off:
         return (
             f"the file ends before the export does ({message}): it was probably cut off during "
             "the download or upload. Export it again."

@@ -31,6 +31,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, export, media_dir, dry_run, overwrite, **options):
+        export, media_dir = Path(export), media_dir and Path(media_dir)  # also from call_command
         if not export.is_file():
             raise CommandError(f"{export}: no such file.")
         if media_dir is not None and not media_dir.is_dir():

@@ -26,7 +26,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from .embeds import embeddable
 from .media import MediaRef, is_upload
-from .sanitize import STRUCTURE
+from .sanitize import CONTAINERS, STRUCTURE
 
 SUBHEADING_MAX = 200  # news.blocks.ArticleBodyBlock.subheading max_length
 CAPTION_MAX = 300  # CaptionedImageBlock and GalleryBlock caption max_length
@@ -35,18 +35,22 @@ LIST_ITEM_MAX = 500  # ListBlock item max_length
 MARKUP = {"b": "b", "strong": "b", "i": "i", "em": "i", "sup": "sup", "sub": "sub"}
 MARKUP |= {"s": "s", "del": "s", "strike": "s"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+BLOCK_LEVEL = (STRUCTURE | CONTAINERS) - {"cite"}
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 _EDGE_BREAKS = re.compile(r"^(?:\s|<br/>)+|(?:\s|<br/>)+$")
+# Spaces just inside an inline tag, and around a line break.
+_SPACE_IN_OPENING = re.compile(r"(<(?:a|b|i|s|sup|sub)\b[^>]*>) ")
+_SPACE_IN_CLOSING = re.compile(r" (</(?:a|b|i|s|sup|sub)>)")
 
 
 def plain(element, *, breaks=False, skip=()) -> str:
     """The visible text of `element`, spaces collapsed; `br` a line break when `breaks`, else a
-    space; elements whose tag is in `skip` left out (their tails kept)."""
+    space; elements in `skip`, or whose tag is in it, left out (their tails kept)."""
     parts = [element.text or ""]
     for child in element:
         if child.tag == "br":
             parts.append("\n" if breaks else " ")
-        elif child.tag not in skip:
+        elif child.tag not in skip and child not in skip:
             parts.append(plain(child, breaks=breaks, skip=skip))
             if child.tag in ("p", "li", "div") and breaks:
                 parts.append("\n\n")
@@ -58,8 +62,21 @@ def plain(element, *, breaks=False, skip=()) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def tidy(markup: str) -> str:
+    """Paragraph markup with spaces moved out of inline tags, collapsed, and none around line
+    breaks or at either end."""
+    previous = None
+    while previous != markup:
+        previous = markup
+        markup = _SPACE_IN_OPENING.sub(r" \1", markup)
+        markup = _SPACE_IN_CLOSING.sub(r"\1 ", markup)
+    markup = re.sub(" *<br/> *", "<br/>", re.sub("  +", " ", markup))
+    return _EDGE_BREAKS.sub("", markup)
+
+
 def has_structure(element) -> bool:
-    return any(node.tag in STRUCTURE - {"cite"} for node in element.iter() if node is not element)
+    """Whether `element` holds block-level content (which cannot sit inside one paragraph)."""
+    return any(node.tag in BLOCK_LEVEL for node in element.iter() if node is not element)
 
 
 def has_link(element) -> bool:
@@ -79,13 +96,16 @@ class BodyBuilder:
         self.blocks = []
         self.missing = []
         self.inline = []
+        self.marks = []  # inline markup open around the blocks being walked
         self.found = {}
 
     # Paragraphs ------------------------------------------------------------------------------
 
     def flush(self):
-        markup = _EDGE_BREAKS.sub("", "".join(self.inline))
+        markup = tidy("".join(self.inline))
         self.inline = []
+        for mark in reversed(self.marks):
+            markup = f"<{mark}>{markup}</{mark}>" if markup else markup
         if re.sub(r"<[^>]*>", "", markup).strip():
             self.blocks.append({"type": "paragraph", "value": f"<p>{markup}</p>"})
 
@@ -150,12 +170,15 @@ class BodyBuilder:
             self.container(element)
 
     def container(self, element):
-        if element.tag in ("a", "b", "strong", "i", "em", "q", "code", "sup", "sub", "s"):
-            self.walk(element)  # inline markup around a block: the block matters more
-            return
+        """Content in order; inline markup around blocks (as HTML parsing leaves an unclosed
+        `<b>` around the paragraphs after it) applies to each paragraph within."""
         self.flush()
+        if element.tag in MARKUP:
+            self.marks.append(MARKUP[element.tag])
         self.walk(element)
         self.flush()
+        if element.tag in MARKUP:
+            self.marks.pop()
 
     # Blocks ----------------------------------------------------------------------------------
 
@@ -170,13 +193,24 @@ class BodyBuilder:
             self.paragraph(f"<b>{self.inline_html(element)}</b>")
 
     def handle_blockquote(self, element, attribution_element=None):
-        cites = [child for child in element if child.tag in ("cite", "footer")]
-        attribution_element = (
-            attribution_element
-            if attribution_element is not None
-            else (cites[-1] if cites else None)
-        )
-        text = plain(element, breaks=True, skip={"cite", "footer"} if cites else ())
+        """A quote; its attribution is a closing `cite` or `footer` (alone in a paragraph, as
+        WordPress's paragraph rule leaves it in classic posts), else `attribution_element`."""
+        last = element[-1] if len(element) else None
+        if (
+            last is not None
+            and last.tag == "p"
+            and len(last) == 1
+            and not plain(last, skip={"cite"})
+        ):
+            last = last[0]
+            holder = element[-1]
+        else:
+            holder = last
+        if last is not None and last.tag in ("cite", "footer") and not (last.tail or "").strip():
+            attribution_element = last
+        else:
+            holder = None
+        text = plain(element, breaks=True, skip={holder} if holder is not None else ())
         attribution = plain(attribution_element) if attribution_element is not None else ""
         simple = not has_link(element) and not any(
             node.tag in STRUCTURE - {"cite"} for node in element.iter() if node is not element
@@ -187,7 +221,7 @@ class BodyBuilder:
             )
             return
         self.walk(element)
-        if attribution_element is not None and attribution_element not in element:
+        if attribution_element is not None and holder is None:
             self.paragraph(self.inline_html(attribution_element))
 
     def handle_cite(self, element):
@@ -367,25 +401,29 @@ class BodyBuilder:
     # Media -----------------------------------------------------------------------------------
 
     def lookup(self, url) -> MediaRef | None:
-        address = urljoin(self.site_url, url)
+        address = self.absolute(url)
         if address not in self.found:
             self.found[address] = self.media(address)
             if self.found[address] is None and address not in self.missing:
                 self.missing.append(address)
         return self.found[address]
 
+    def absolute(self, url) -> str:
+        """The address as the old site served it: where a file no importer found still is."""
+        return urljoin(self.site_url, url)
+
     def link(self, href) -> str:
         """A link's address; a link to an uploaded file goes to where the importer put it."""
-        if not is_upload(urljoin(self.site_url, href)):
+        if not is_upload(self.absolute(href)):
             return href
         found = self.lookup(href)
-        return found.url if found and found.url else href
+        return found.url if found and found.url else self.absolute(href)
 
     def file_link(self, src):
         if not src:
             return
         found = self.lookup(src)
-        url = found.url if found and found.url else src
+        url = found.url if found and found.url else self.absolute(src)
         self.paragraph(f'<a href="{html.escape(url)}">{self.text(_file_name(src))}</a>')
 
     def image(self, element, caption_element=None):
@@ -407,7 +445,7 @@ class BodyBuilder:
             )
         elif src:
             label = element.get("alt") or (found.alt if found else "") or _file_name(src)
-            url = found.url if found and found.url else src
+            url = found.url if found and found.url else self.absolute(src)
             self.paragraph(f'<a href="{html.escape(url)}">{self.text(label)}</a>')
         if caption and (not fits or found is None or found.image_id is None):
             self.paragraph(self.inline_html(caption_element))

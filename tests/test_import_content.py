@@ -1,0 +1,517 @@
+"""A WordPress post's content becomes an article body: classic HTML, Gutenberg blocks, shortcodes.
+
+Each test converts a short fragment of the kind WordPress exports hold (see
+../shared/corpus/wxr/README.md), checks the blocks a reader would get, and that the article
+page shows them. `checked_body` and the safety and text helpers serve the corpus and fuzz tests.
+"""
+
+import re
+from collections import Counter
+from unittest import mock
+
+import lxml.html
+import pytest
+
+from headline.importers.wordpress.content import MediaRef, attachment_path, convert
+from headline.importers.wordpress.content.autop import autop
+from headline.importers.wordpress.content.embeds import embeddable
+from headline.importers.wordpress.content.shortcodes import attributes
+from headline.news.blocks import ArticleBodyBlock
+
+from .factories import make_article, make_image
+
+pytestmark = pytest.mark.django_db
+
+SITE = "https://news.example"
+YOUTUBE = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+# Any attribute through which a page runs script or loads something by URL.
+URL_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "data", "srcset", "xlink:href")
+
+
+def no_media(url):
+    return None
+
+
+def checked_body(body):
+    """`body` as the article body's block accepts it: to_python, then clean (an embed's address
+    must be one a provider serves; the provider itself is not asked)."""
+
+    def fetch(url):
+        assert embeddable(url), url
+
+    stream_block = ArticleBodyBlock()
+    with mock.patch("headline.news.embeds.fetch", fetch):
+        return stream_block.clean(stream_block.to_python(body))
+
+
+def unsafe(tree):
+    """What in a parsed page could run script or load a dangerous URL: script elements, event
+    handler attributes, javascript:/data:/vbscript: URLs (however spaced or cased)."""
+    found = [f"<{node.tag}>" for node in tree.iter("script", "object", "embed", "base", "meta")]
+    for node in tree.iter():
+        if not isinstance(node.tag, str):
+            continue
+        for name, value in node.attrib.items():
+            if name.lower().startswith("on"):
+                found.append(f"{node.tag} {name}")
+            scheme = re.sub(r"[\x00-\x20]", "", value).lower()
+            if name.lower() in URL_ATTRIBUTES and scheme.startswith(
+                ("javascript:", "data:", "vbscript:")
+            ):
+                found.append(f"{node.tag} {name}={value!r}")
+            if name.lower() == "style":
+                found.append(f"{node.tag} style")
+    return found
+
+
+def words(text):
+    return " ".join(text.split())
+
+
+def source_texts(html):
+    """The visible text of a post's content, node by node, whitespace-normalised: what a
+    browser shows of it (no script, style or comment), shortcode tags themselves left out."""
+    html = re.sub(r"\[/?(?:caption|wp_caption|gallery|embed|audio|video)\b[^\]]*\]", " ", html)
+    if not html.strip():
+        return []
+    tree = lxml.html.fragment_fromstring(html, create_parent="div")
+    hidden = "ancestor::script or ancestor::style or ancestor::noscript or ancestor::template"
+    return [words(text) for text in tree.xpath(f"//text()[not({hidden})]") if words(text)]
+
+
+def rendered_text(element):
+    """An element's text as a reader sees it, with a space where block boundaries and line
+    breaks are."""
+    return words(" ".join(element.xpath(".//text()")))
+
+
+def article_body(client, body):
+    """The article page's body element for an article with `body` (published, rendered)."""
+    from .factories import make_section
+
+    section = make_section("World", slug=f"world-{len(body)}-{id(body)}")
+    article = make_article(section, "Imported", body=body)
+    response = client.get(article.url)
+    assert response.status_code == 200
+    return lxml.html.fromstring(response.content.decode()).xpath("//div[@class='article-body']")[0]
+
+
+def types(converted):
+    return [block["type"] for block in converted.body]
+
+
+# Classic editor ------------------------------------------------------------------------------
+
+
+def test_blank_lines_make_paragraphs_and_single_line_breaks_stay_breaks():
+    converted = convert("First line\nsecond line\n\nNext paragraph", no_media, site_url=SITE)
+    assert converted.body == [
+        {"type": "paragraph", "value": "<p>First line<br/>second line</p>"},
+        {"type": "paragraph", "value": "<p>Next paragraph</p>"},
+    ]
+
+
+def test_autop_opens_no_paragraph_around_block_level_html_and_keeps_pre_as_written():
+    text = "Intro\n<ul>\n<li>One</li>\n</ul>\nAfter\n<pre>a\n\nb</pre>"
+    assert autop(text) == (
+        "<p>Intro</p>\n<ul>\n<li>One</li>\n</ul>\n<p>After</p>\n<pre>a\n\nb</pre>"
+    )
+
+
+def test_inline_markup_is_kept_within_the_paragraph_features_and_other_tags_give_their_text():
+    converted = convert(
+        '<strong>Bold</strong> <em>it</em> <a href="https://x.example/a?b=1&amp;c=2">link</a> '
+        "H<sub>2</sub>O x<sup>2</sup> <del>old</del> <span style='color:red'>red</span> "
+        "<abbr title='t'>NATO</abbr> <q>quoted</q>",
+        no_media,
+        site_url=SITE,
+    )
+    assert converted.body == [
+        {
+            "type": "paragraph",
+            "value": '<p><b>Bold</b> <i>it</i> <a href="https://x.example/a?b=1&amp;c=2">link</a> '
+            "H<sub>2</sub>O x<sup>2</sup> <s>old</s> red NATO “quoted”</p>",
+        }
+    ]
+
+
+def test_headings_become_subheadings_and_an_overlong_heading_a_bold_paragraph():
+    long = "word " * 50
+    converted = convert(f"<h2>Results</h2>\n<h3>{long}</h3>", no_media, site_url=SITE)
+    assert converted.body[0] == {"type": "subheading", "value": "Results"}
+    assert converted.body[1] == {"type": "paragraph", "value": f"<p><b>{long.strip()}</b></p>"}
+    checked_body(converted.body)
+
+
+def test_a_blockquote_becomes_a_quote_with_its_cite_as_attribution():
+    converted = convert(
+        "<blockquote><p>We will rebuild.</p><p>All of it.</p><cite>The mayor</cite></blockquote>",
+        no_media,
+        site_url=SITE,
+    )
+    assert converted.body == [
+        {
+            "type": "quote",
+            "value": {"text": "We will rebuild.\n\nAll of it.", "attribution": "The mayor"},
+        }
+    ]
+
+
+def test_a_quote_holding_a_link_keeps_the_link_as_paragraphs():
+    converted = convert(
+        '<blockquote>Read <a href="https://x.example/">the report</a>.</blockquote>',
+        no_media,
+        site_url=SITE,
+    )
+    assert converted.body == [
+        {"type": "paragraph", "value": '<p>Read <a href="https://x.example/">the report</a>.</p>'}
+    ]
+
+
+def test_nested_lists_are_flattened_after_their_parent_item():
+    converted = convert(
+        "<ol><li>One<ul><li>One A</li><li>One B</li></ul></li><li>Two</li></ol>",
+        no_media,
+        site_url=SITE,
+    )
+    assert converted.body == [
+        {
+            "type": "list",
+            "value": {
+                "ordered": True,
+                "items": [
+                    {"type": "item", "value": value}
+                    for value in ["One", "– One A", "– One B", "Two"]
+                ],
+            },
+        }
+    ]
+    checked_body(converted.body)
+
+
+def test_a_list_of_links_becomes_marked_paragraphs_so_no_link_is_lost():
+    converted = convert(
+        '<ul><li><a href="https://a.example/">A</a></li><li>B</li></ul>', no_media, site_url=SITE
+    )
+    assert [block["value"] for block in converted.body] == [
+        '<p>• <a href="https://a.example/">A</a></p>',
+        "<p>• B</p>",
+    ]
+
+
+def test_a_table_keeps_its_header_row_caption_and_spanned_cells():
+    converted = convert(
+        "<table><caption>Turnout</caption><thead><tr><th>Town</th><th>Share</th></tr></thead>"
+        '<tbody><tr><td>Ely</td><td>61%</td></tr><tr><td colspan="2">'
+        '<a href="https://e.example/">Source</a></td></tr></tbody></table>',
+        no_media,
+        site_url=SITE,
+    )
+    [table] = converted.body
+    assert table["type"] == "table"
+    assert table["value"]["data"] == [
+        ["Town", "Share"],
+        ["Ely", "61%"],
+        ["Source (https://e.example/)", ""],
+    ]
+    assert table["value"]["table_caption"] == "Turnout"
+    assert table["value"]["table_header_choice"] == "row"
+    checked_body(converted.body)
+
+
+def test_pre_keeps_its_line_breaks():
+    converted = convert("<pre>line one\n  line two</pre>", no_media, site_url=SITE)
+    assert converted.body == [{"type": "paragraph", "value": "<p>line one<br/>line two</p>"}]
+
+
+# Shortcodes ------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_caption_shortcode_becomes_an_image_with_its_caption():
+    image = make_image()
+    found = []
+
+    def media(url):
+        found.append(url)
+        return MediaRef(image_id=image.pk)
+
+    converted = convert(
+        '[caption id="attachment_9" align="alignleft" width="300"]<a href="/a.jpg">'
+        '<img src="/wp-content/uploads/2024/05/a-300x200.jpg" alt="The quay" /></a> '
+        "Ships at dawn[/caption]",
+        media,
+        site_url=SITE,
+    )
+    assert converted.body == [
+        {
+            "type": "image",
+            "value": {
+                "image": {"image": image.pk, "alt_text": "The quay", "decorative": False},
+                "caption": "Ships at dawn",
+                "credit": "",
+            },
+        }
+    ]
+    assert found == [f"{SITE}/wp-content/uploads/2024/05/a-300x200.jpg"]
+    checked_body(converted.body)
+
+
+def test_the_caption_attribute_is_used_when_the_caption_is_not_after_the_image():
+    converted = convert(
+        '[caption caption="Harbour &amp; town"]<img src="https://cdn.example/b.jpg">[/caption]',
+        no_media,
+        site_url=SITE,
+    )
+    # The image is missing: a link to it stands where it was, its caption follows.
+    assert converted.body == [
+        {"type": "paragraph", "value": '<p><a href="https://cdn.example/b.jpg">b.jpg</a></p>'},
+        {"type": "paragraph", "value": "<p>Harbour &amp; town</p>"},
+    ]
+    assert converted.missing_media == ["https://cdn.example/b.jpg"]
+
+
+@pytest.mark.django_db
+def test_a_gallery_shortcode_shows_the_attachments_it_names_or_those_of_the_post():
+    images = {n: make_image(f"Photo {n}") for n in (11, 12, 13)}
+
+    def media(url):
+        number = int(url.rsplit("=", 1)[1])
+        return MediaRef(
+            image_id=images[number].pk, caption=f"Caption {number}", alt=f"Alt {number}"
+        )
+
+    named = convert('[gallery ids="12,11" columns="2"]', media, site_url=SITE)
+    assert named.body[0]["type"] == "gallery"
+    assert [item["caption"] for item in named.body[0]["value"]["images"]] == [
+        "Caption 12",
+        "Caption 11",
+    ]
+    attached = convert("[gallery exclude='12']", media, site_url=SITE, attachments=[11, 12, 13])
+    assert [item["image"]["image"] for item in attached.body[0]["value"]["images"]] == [
+        images[11].pk,
+        images[13].pk,
+    ]
+    checked_body(named.body + attached.body)
+
+
+def test_unknown_shortcodes_stay_visible_as_text_and_are_counted():
+    converted = convert(
+        '[contact-form to="x"] and [button url="/a"]Go[/button] [simple boat] [[caption]]',
+        no_media,
+        site_url=SITE,
+    )
+    assert converted.body == [
+        {
+            "type": "paragraph",
+            "value": '<p>[contact-form to="x"] and [button url="/a"]Go[/button] [simple boat] '
+            "[caption]</p>",
+        }
+    ]
+    assert converted.unknown_shortcodes == Counter({"contact-form": 1, "button": 1, "simple": 1})
+
+
+def test_shortcode_attributes_are_parsed_as_wordpress_does():
+    assert attributes(' ids="1,2" Size=\'large\' link=file "quoted" bare /') == {
+        "ids": "1,2",
+        "size": "large",
+        "link": "file",
+        0: "quoted",
+        1: "bare",
+        2: "/",
+    }
+
+
+def test_embed_shortcodes_and_bare_urls_on_their_own_line_become_embeds():
+    converted = convert(
+        f"[embed width='400']{YOUTUBE}[/embed]\n\nWatch:\n{YOUTUBE}\n\nhttps://plain.example/page",
+        no_media,
+        site_url=SITE,
+    )
+    assert converted.body == [
+        {"type": "embed", "value": YOUTUBE},
+        {"type": "paragraph", "value": "<p>Watch:</p>"},
+        {"type": "embed", "value": YOUTUBE},
+        {
+            "type": "paragraph",
+            "value": '<p><a href="https://plain.example/page">https://plain.example/page</a></p>',
+        },
+    ]
+    checked_body(converted.body)
+
+
+def test_audio_and_video_shortcodes_become_links_to_the_file():
+    converted = convert(
+        "[audio https://news.example/wp-content/uploads/2020/01/talk.mp3]", no_media, site_url=SITE
+    )
+    assert converted.body == [
+        {
+            "type": "paragraph",
+            "value": '<p><a href="https://news.example/wp-content/uploads/2020/01/talk.mp3">'
+            "talk.mp3</a></p>",
+        }
+    ]
+
+
+# Gutenberg blocks ---------------------------------------------------------------------------
+
+
+def test_gutenberg_core_blocks_map_onto_the_body_blocks():
+    converted = convert(
+        "<!-- wp:paragraph -->\n<p>Opening.</p>\n<!-- /wp:paragraph -->\n\n"
+        '<!-- wp:heading {"level":3} -->\n<h3>Why</h3>\n<!-- /wp:heading -->\n\n'
+        '<!-- wp:pullquote -->\n<figure class="wp-block-pullquote"><blockquote><p>Never again.'
+        "</p><cite>A survivor</cite></blockquote></figure>\n<!-- /wp:pullquote -->\n\n"
+        '<!-- wp:separator -->\n<hr class="wp-block-separator"/>\n<!-- /wp:separator -->\n\n'
+        '<!-- wp:list {"ordered":true} -->\n<ol><!-- wp:list-item --><li>First</li>'
+        "<!-- /wp:list-item --></ol>\n<!-- /wp:list -->\n\n"
+        '<!-- wp:table -->\n<figure class="wp-block-table"><table><tbody><tr><td>a</td>'
+        "<td>b</td></tr></tbody></table><figcaption>Cells</figcaption></figure>\n"
+        "<!-- /wp:table -->\n\n"
+        f'<!-- wp:embed {{"url":"{YOUTUBE}","type":"video"}} -->\n<figure class="wp-block-embed">'
+        f'<div class="wp-block-embed__wrapper">\n{YOUTUBE}\n</div><figcaption>The clip</figcaption>'
+        "</figure>\n<!-- /wp:embed -->",
+        no_media,
+        site_url=SITE,
+    )
+    assert types(converted) == [
+        "paragraph", "subheading", "quote", "list", "table", "embed", "paragraph",
+    ]  # fmt: skip
+    assert converted.body[2]["value"] == {"text": "Never again.", "attribution": "A survivor"}
+    assert converted.body[4]["value"]["table_caption"] == "Cells"
+    assert converted.body[6]["value"] == "<p>The clip</p>"
+    checked_body(converted.body)
+
+
+def test_an_embed_block_saved_without_its_address_in_the_html_takes_it_from_its_attributes():
+    converted = convert(
+        f'<!-- wp:core-embed/youtube {{"url":"{YOUTUBE}"}} /-->', no_media, site_url=SITE
+    )
+    assert converted.body == [{"type": "embed", "value": YOUTUBE}]
+
+
+def test_other_blocks_are_kept_as_their_sanitized_content_and_dynamic_ones_counted():
+    converted = convert(
+        '<!-- wp:columns -->\n<div class="wp-block-columns"><!-- wp:column -->\n<div>'
+        "<!-- wp:paragraph --><p>Left</p><!-- /wp:paragraph --></div>\n<!-- /wp:column -->"
+        '<!-- wp:column --><div><!-- wp:acme/price-box {"sku":1} --><div class="acme">'
+        "<strong>£4</strong> a month</div><!-- /wp:acme/price-box --></div><!-- /wp:column -->"
+        "</div>\n<!-- /wp:columns -->\n"
+        '<!-- wp:html --><div onclick="steal()">Raw <script>x()</script>HTML</div>'
+        '<!-- /wp:html -->\n<!-- wp:latest-posts {"postsToShow":3} /-->',
+        no_media,
+        site_url=SITE,
+    )
+    assert [block["value"] for block in converted.body] == [
+        "<p>Left</p>",
+        "<p><b>£4</b> a month</p>",
+        "<p>Raw HTML</p>",
+    ]
+    assert converted.unrendered_blocks == Counter({"core/latest-posts": 1})
+
+
+@pytest.mark.django_db
+def test_a_gallery_block_becomes_a_gallery_and_its_missing_images_links():
+    images = [make_image(), make_image()]
+
+    def media(url):
+        return MediaRef(image_id=images[int(url[-5])].pk) if "gone" not in url else None
+
+    converted = convert(
+        '<!-- wp:gallery --><figure class="wp-block-gallery"><ul class="blocks-gallery-grid">'
+        '<li><figure><img src="/wp-content/uploads/0.jpg" alt="Zero"/><figcaption>First'
+        '</figcaption></figure></li><li><figure><img src="/wp-content/uploads/1.jpg" alt=""/>'
+        '</figure></li><li><figure><img src="/wp-content/uploads/gone.jpg" alt="Lost"/></figure>'
+        "</li></ul><figcaption>The day</figcaption></figure><!-- /wp:gallery -->",
+        media,
+        site_url=SITE,
+    )
+    assert types(converted) == ["gallery", "paragraph"]
+    gallery = converted.body[0]["value"]
+    assert gallery["caption"] == "The day"
+    assert [item["caption"] for item in gallery["images"]] == ["First", ""]
+    assert gallery["images"][1]["image"]["decorative"] is True
+    assert converted.body[1]["value"] == (
+        f'<p><a href="{SITE}/wp-content/uploads/gone.jpg">Lost</a></p>'
+    )
+    assert converted.missing_media == [f"{SITE}/wp-content/uploads/gone.jpg"]
+    checked_body(converted.body)
+
+
+# Messy content and safety -------------------------------------------------------------------
+
+
+def test_control_characters_broken_tags_entities_comments_and_cdata_are_handled():
+    converted = convert(
+        "Tab\there\x00 NUL\x07 bell &eacute;t&eacute; &amp;&nbsp;<!-- note --> <b>open\n\n"
+        "<p>Next <i>unclosed <![CDATA[ hidden ]]>end",
+        no_media,
+        site_url=SITE,
+    )
+    assert converted.body == [
+        {"type": "paragraph", "value": "<p>Tab here NUL bell été &amp;\xa0 <b>open</b></p>"},
+        {"type": "paragraph", "value": "<p><b>Next <i>unclosed end</i></b></p>"},
+    ]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<a href="javascript:alert(1)">x</a>',
+        '<a href="jav&#x09;ascript:alert(1)">x</a>',
+        '<a href="&#106;avascript:alert(1)">x</a>',
+        "<a href=' JaVaScRiPt:alert(1)'>x</a>",
+        '<img src="data:image/svg+xml;base64,PHN2Zz4=" onerror="alert(1)">',
+        "<p onmouseover=alert(1)>x</p><script>alert(1)</script><style>p{}</style>",
+        "<svg><script>alert(1)</script></svg><math><mi xlink:href=javascript:alert(1)>x</mi></math>",
+        '<iframe src="javascript:alert(1)"></iframe><object data="x.swf"></object>',
+        "[caption caption='<img src=x onerror=alert(1)>']<img src=y.jpg>[/caption]",
+        "<<script>script>alert(1)<</script>/script>",
+    ],
+)
+@pytest.mark.django_db
+def test_no_script_handler_or_script_url_survives(client, markup):
+    converted = convert(markup, no_media, site_url=SITE)
+    body = article_body(client, converted.body)
+    assert unsafe(body) == []
+
+
+def test_size_variants_share_the_attachment_path_of_their_original():
+    paths = {
+        attachment_path(url)
+        for url in [
+            "https://news.example/wp-content/uploads/2013/09/photo.jpg",
+            "http://news.example/wp-content/uploads/2013/09/photo-300x200.jpg",
+            "/wp-content/uploads/2013/09/photo-scaled.jpg?w=640",
+            "https://news.example/wp-content/uploads/sites/3/2013/09/photo-e1588888888888.jpg",
+            "https://news.example/files/2013/09/photo-1024x768.jpg",
+            "https://site.files.wordpress.com/2013/09/photo-150x150.jpg",
+        ]
+    }
+    assert paths == {"2013/09/photo.jpg"}
+    assert attachment_path("https://x.example/wp-content/uploads/2013/09/caf%C3%A9.png") == (
+        "2013/09/café.png"
+    )
+
+
+@pytest.mark.django_db
+def test_a_converted_post_renders_on_the_article_page_with_all_its_text(client):
+    image = make_image()
+    source = (
+        "Lead paragraph with <em>emphasis</em>.\n\n"
+        '[caption id="attachment_3" width="300"]<img src="/wp-content/uploads/2024/01/p.jpg" '
+        'alt="Harbour"> The harbour at night[/caption]\n\n'
+        "<h2>What next</h2>\n<ul><li>Repairs</li><li>Reopening</li></ul>\n"
+        "<blockquote>It will take a year.<cite>Engineer</cite></blockquote>\n"
+        f"{YOUTUBE}\n\n<table><tr><th>Day</th></tr><tr><td>Monday</td></tr></table>"
+    )
+    converted = convert(source, lambda url: MediaRef(image_id=image.pk), site_url=SITE)
+    checked_body(converted.body)
+    body = article_body(client, converted.body)
+    shown = rendered_text(body)
+    for text in source_texts(source):
+        assert text in shown
+    assert body.xpath(".//figure[@class='body-image']//figcaption")[0].text.strip() == (
+        "The harbour at night"
+    )
+    assert body.xpath(".//figure[@class='embed']//a/@href") == [YOUTUBE]

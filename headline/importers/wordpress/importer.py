@@ -25,6 +25,7 @@ is skipped with its reason; anything else undoes the whole import.
 """
 
 from dataclasses import replace
+from urllib.parse import parse_qs, urlsplit
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -45,8 +46,7 @@ from headline.news.models import (
 from ..models import ImportedObject
 from . import media, values, wxr
 from .comments import import_comments
-from .content import convert
-from .content.media import attachment_path
+from .content import attachment_path, convert
 from .redirects import Redirects, on_site
 from .report import Report
 
@@ -134,6 +134,7 @@ class Importer:
         self.attachments = {}  # WordPress ID → MediaRef
         self.by_path = {}  # attachment_path(url) → MediaRef
         self.attachment_parents = {}  # attachment WordPress ID → (its post's ID, its page's address)
+        self.attached = {}  # post ID → [(menu order, attachment ID)]: its [gallery] shows them
         self.posts = {}  # WordPress post or page ID → page ID
         self.page_parents = {}  # page ID → WordPress parent ID
 
@@ -372,7 +373,10 @@ class Importer:
         address = item.get("wp:attachment_url") or item.get("guid")
         title = values.title(item.get("title"))
         alt = values.text(item.postmeta.get("_wp_attachment_image_alt"), 250)
-        self.attachment_parents[wp_id] = (item.get("wp:post_parent").strip(), item.get("link"))
+        parent = item.get("wp:post_parent").strip()
+        self.attachment_parents[wp_id] = (parent, item.get("link"))
+        order = values.integer(item.get("wp:menu_order"))
+        self.attached.setdefault(parent, []).append((order, values.integer(wp_id)))
         row, obj = self.mapped(Kind.ATTACHMENT, wp_id)
         if obj is not None:
             ref = media.stored_ref(obj, alt)
@@ -396,7 +400,11 @@ class Importer:
         self.by_path[attachment_path(address)] = ref
 
     def media_for(self, address):
-        """The content converter's lookup: an attachment's MediaRef by any of its addresses."""
+        """The content converter's lookup: an attachment's MediaRef by any of its addresses, or
+        by `<site>/?attachment_id=N` (galleries name attachments by ID)."""
+        by_id = parse_qs(urlsplit(address).query).get("attachment_id")
+        if by_id:
+            return self.attachments.get(by_id[0])
         return self.by_path.get(attachment_path(address))
 
     def attachment_redirects(self):
@@ -467,8 +475,14 @@ class Importer:
             if row.state != str(page.latest_revision_id) and not self.overwrite:
                 self.report.skip(post_type, wp_id, title, self.EDITED)
                 return page
-        converted = convert(item.get("content:encoded"), self.media_for, site_url=self.site_url)
+        converted = convert(
+            item.get("content:encoded"),
+            self.media_for,
+            site_url=self.site_url,
+            attachments=[wp_id for _, wp_id in sorted(self.attached.get(wp_id, []))],
+        )
         self.report.unknown_shortcodes.update(converted.unknown_shortcodes)
+        self.report.unrendered_blocks.update(converted.unrendered_blocks)
         for address in converted.missing_media:
             self.report.missing(address)
         published = values.moment(item.get("wp:post_date_gmt"), item.get("wp:post_date"))

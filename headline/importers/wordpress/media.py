@@ -15,7 +15,7 @@ from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from .content.media import MediaRef
+from .content import MediaRef
 
 # What Wagtail's image field accepts (its default WAGTAILIMAGES_EXTENSIONS).
 IMAGE_EXTENSIONS = {".avif", ".gif", ".jpg", ".jpeg", ".png", ".webp"}
@@ -50,7 +50,7 @@ def store(path, title, alt=""):
             image = get_image_model()(title=title, description=alt)
             image.file = File(handle, name=path.name)
             image.save()
-        return image, MediaRef(image_id=image.pk, alt=alt)
+        return image, MediaRef(image_id=image.pk, url=image.file.url, alt=alt)
     with path.open("rb") as handle:
         document = get_document_model()(title=title)
         document.file = File(handle, name=path.name)
@@ -61,5 +61,5 @@ def store(path, title, alt=""):
 def stored_ref(obj, alt=""):
     """The MediaRef of an image or document imported before."""
     if isinstance(obj, get_image_model()):
-        return MediaRef(image_id=obj.pk, alt=alt)
+        return MediaRef(image_id=obj.pk, url=obj.file.url, alt=alt)
     return MediaRef(url=obj.url)

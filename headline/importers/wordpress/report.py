@@ -1,5 +1,6 @@
 """What an import did: per kind, how many were created, updated, unchanged and skipped, each skip
-with its reason, the shortcodes kept as text and the media files not found.
+with its reason, the shortcodes kept as text, the dynamic blocks left out and the media files not
+found.
 
 The command prints it (`as_text`); the admin keeps it as JSON on the run (`as_dict`) and shows it.
 """
@@ -32,6 +33,8 @@ class Report:
         # [(kind, WordPress ID, title, note)]: imported, with something to know.
         self.notes = []
         self.unknown_shortcodes = Counter()
+        # Gutenberg blocks WordPress builds on each view (latest posts, archives…): no saved HTML.
+        self.unrendered_blocks = Counter()
         self.missing_media = []
         self.wxr_version = ""
         self.site_url = ""
@@ -68,6 +71,7 @@ class Report:
             "skips": [list(skip) for skip in self.skips],
             "notes": [list(note) for note in self.notes],
             "unknown_shortcodes": dict(self.unknown_shortcodes.most_common()),
+            "unrendered_blocks": dict(self.unrendered_blocks.most_common()),
             "missing_media": self.missing_media,
         }
 
@@ -86,6 +90,9 @@ class Report:
         if self.unknown_shortcodes:
             lines.append("Unknown shortcodes kept as text:")
             lines += [f"  [{name}] × {n}" for name, n in self.unknown_shortcodes.most_common()]
+        if self.unrendered_blocks:
+            lines.append("Blocks WordPress builds on each view, with nothing saved to bring:")
+            lines += [f"  {name} × {n}" for name, n in self.unrendered_blocks.most_common()]
         if self.missing_media:
             lines.append("Media files not found (the body links to their old address):")
             lines += [f"  {url}" for url in self.missing_media]

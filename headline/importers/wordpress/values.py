@@ -82,6 +82,14 @@ def standfirst(excerpt, content, fallback):
     return fallback
 
 
+def integer(value):
+    """WordPress's numeric fields as ints; 0 when empty or not a number."""
+    try:
+        return int((value or "").strip())
+    except ValueError:
+        return 0
+
+
 def ip(value):
     """A valid IP address or None (WordPress stores whatever the server saw)."""
     try:

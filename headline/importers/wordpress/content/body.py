@@ -241,7 +241,7 @@ class BodyBuilder:
                         "type": "list",
                         "value": {
                             "ordered": element.tag == "ol",
-                            "items": [{"type": "item", "value": value} for value in values],
+                            "items": values,
                         },
                     }
                 )

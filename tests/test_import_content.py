@@ -326,6 +326,17 @@ def test_unknown_shortcodes_stay_visible_as_text_and_are_counted():
     assert converted.unknown_shortcodes == Counter({"contact-form": 1, "button": 1, "simple": 1})
 
 
+def test_shortcodes_nested_in_a_caption_are_expanded_or_counted_there():
+    converted = convert(
+        '[caption]<img src="https://cdn.example/c.jpg" alt="Crowd"> Rally [tweet id=1] '
+        "in town[/caption]",
+        no_media,
+        site_url=SITE,
+    )
+    assert converted.body[1] == {"type": "paragraph", "value": "<p>Rally [tweet id=1] in town</p>"}
+    assert converted.unknown_shortcodes == Counter({"tweet": 1})
+
+
 def test_shortcode_attributes_are_parsed_as_wordpress_does():
     assert attributes(' ids="1,2" Size=\'large\' link=file "quoted" bare /') == {
         "ids": "1,2",

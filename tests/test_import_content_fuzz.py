@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from headline.importers.wordpress.content import MediaRef, convert
+from headline.importers.wordpress.content.shortcodes import attributes
 from headline.news.blocks import ArticleBodyBlock
 
 from .factories import make_image
@@ -136,3 +137,19 @@ def test_classic_paragraphs_lose_no_text(media, paragraphs, separator):
     shown = rendered_text(render(converted.body))
     for text in source_texts(source):
         assert text in shown
+
+
+KEY = st.from_regex(r"[a-z][a-z0-9_-]{0,8}", fullmatch=True)
+VALUE = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc", "Zs"]).filter(
+        lambda char: char not in "\"'[]\u200b"
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(named=st.dictionaries(KEY, VALUE, max_size=4), quote=st.sampled_from(["'", '"']))
+def test_shortcode_attributes_read_back_as_written(named, quote):
+    written = " ".join(f"{key}={quote}{value}{quote}" for key, value in named.items())
+    assert attributes(f" {written} positional") == {**named, 0: "positional"}

@@ -480,6 +480,13 @@ def test_control_characters_broken_tags_entities_comments_and_cdata_are_handled(
     ]
 
 
+@pytest.mark.parametrize("tag", ["div", "b", "pre", "blockquote", "li"])
+def test_thousands_of_nested_elements_convert_and_keep_their_text(tag):
+    converted = convert(f"<{tag}>" * 5000 + "deep" + f"</{tag}>" * 5000, no_media, site_url=SITE)
+    checked_body(converted.body)
+    assert "deep" in str(converted.body)
+
+
 @pytest.mark.parametrize(
     "markup",
     [

@@ -18,9 +18,10 @@ BLOCK = (
     r"|map|area|blockquote|address|style|p|h[1-6]|hr|fieldset|legend|section|article|aside"
     r"|hgroup|header|footer|nav|figure|figcaption|details|menu|summary|math|svg|audio|video)"
 )
-_PROTECTED = re.compile(
-    r"<(pre|script|style|textarea|svg|math)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I
-)
+# Where a stretch left as written starts, and how it ends.
+_KEPT = ("pre", "script", "style", "textarea", "svg", "math")
+_PROTECTED = re.compile(rf"<({'|'.join(_KEPT)})\b|<!--", re.I)
+_ENDS = {name: re.compile(rf"</{name}\s*>", re.I) for name in _KEPT} | {None: re.compile("-->")}
 # A protected stretch waits in a slot marked with private-use characters; a block-level one in
 # an empty `<pre>`, so paragraphs still break around it.
 _SLOT = "\ue000{}\ue001"
@@ -31,20 +32,36 @@ _CLOSE = re.compile(rf"(</{BLOCK}>)", re.I)
 _TAG = rf"</?{BLOCK}(?:\s[^>]*)?/?>"
 
 
+def _protect(text):
+    """`text` with each protected stretch in a slot, and the stretches. One never closed is not
+    protected. Each kind's end is searched for once per stretch, not once per start before it."""
+    out, protected, position, ends = [], [], 0, {}
+    while start := _PROTECTED.search(text, position):
+        name = start[1].lower() if start[1] else None
+        end = ends.get(name)
+        if end is None or (end != (-1, -1) and end[0] < start.end()):
+            found = _ENDS[name].search(text, start.end())
+            end = ends[name] = found.span() if found else (-1, -1)
+        if end == (-1, -1):
+            out.append(text[position : start.end()])
+            position = start.end()
+            continue
+        out.append(text[position : start.start()])
+        protected.append(text[start.start() : end[1]])
+        out.append((_BLOCK_SLOT if name else _SLOT).format(len(protected) - 1))
+        position = end[1]
+    out.append(text[position:])
+    return "".join(out), protected
+
+
 def autop(text: str, br: bool = True) -> str:
     """`text` with paragraphs made from blank lines and, with `br`, line breaks from single
     newlines. Empty or whitespace-only text gives ""."""
     if not text.strip():
         return ""
-    protected = []
-
-    def protect(match):
-        protected.append(match[0])
-        return (_BLOCK_SLOT if match[1] else _SLOT).format(len(protected) - 1)
-
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\ue000", "").replace("\ue001", "")
-    text = _PROTECTED.sub(protect, text)
+    text, protected = _protect(text)
     # A line break inside a tag is a space between attributes, not a paragraph break.
     text = re.sub(r"<[^<>]*>", lambda tag: tag[0].replace("\n", " "), text)
     text = re.sub(r"<br\s*/?>\s*<br\s*/?>", "\n\n", text, flags=re.I)

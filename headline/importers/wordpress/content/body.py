@@ -150,18 +150,12 @@ class BodyBuilder:
     def node(self, element):
         tag = element.tag
         if tag not in STRUCTURE and not has_structure(element):
-            if tag in ("p", "div", "li", "dd", "dt", "figcaption", "caption", "summary"):
-                self.flush()
-                self.inline.append(self.inline_html(element))
-                self.flush()
-            elif tag in ("tr", "td", "th"):
-                self.inline.append(" " + self.inline_html(element) + " ")
+            if tag in CONTAINERS:  # a paragraph of its own
+                self.paragraph(self.inline_html(element))
             else:
                 self.inline.append(self.inline_html(element))
             return
-        handler = getattr(self, f"handle_{tag}", None)
-        if tag in HEADINGS:
-            handler = self.handle_heading
+        handler = self.handle_heading if tag in HEADINGS else getattr(self, f"handle_{tag}", None)
         if handler:
             self.flush()
             handler(element)
@@ -241,7 +235,7 @@ class BodyBuilder:
                         "type": "list",
                         "value": {
                             "ordered": element.tag == "ol",
-                            "items": [{"type": "item", "value": value} for value in values],
+                            "items": values,
                         },
                     }
                 )

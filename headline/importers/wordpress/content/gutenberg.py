@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 
 from .embeds import embed_html
 
+# The start of a delimiter; the rest, up to the next `-->`, is `{json} ` and/or `/`.
 _DELIMITER = re.compile(
-    r"<!--\s+(?P<closer>/)?wp:(?P<namespace>[a-z][a-z0-9_-]*/)?(?P<name>[a-z][a-z0-9_-]*)"
-    r"\s+(?P<attrs>\{.*?\}\s+)?(?P<void>/)?-->",
-    re.S,
+    r"<!--\s+(?P<closer>/)?wp:(?P<namespace>[a-z][a-z0-9_-]*/)?(?P<name>[a-z][a-z0-9_-]*)\s+"
 )
+_REST = re.compile(r"(?P<attrs>\{.*\}\s+)?(?P<void>/)?", re.S)
 # Blocks whose saved HTML is nothing by design: nothing to count as lost.
 NOTHING_TO_SHOW = {"core/more", "core/nextpage", "core/separator", "core/spacer"}
 
@@ -41,8 +41,26 @@ class Block:
     parts: list = field(default_factory=list)
 
 
+def delimiters(text: str):
+    """(start, end, closer, name, attributes, void) of each block delimiter in `text`, in
+    order. Each `-->` is searched for once, however many unfinished delimiters come before it."""
+    position, arrow = 0, -1
+    while match := _DELIMITER.search(text, position):
+        if arrow < match.end():
+            arrow = text.find("-->", match.end())
+            if arrow == -1:
+                return
+        rest = _REST.fullmatch(text, match.end(), arrow)
+        position = match.end()
+        if rest:
+            position = arrow + 3
+            name = (match["namespace"] or "core/") + match["name"]
+            yield (match.start(), position, bool(match["closer"]), name,
+                   _attributes(rest["attrs"]), bool(rest["void"]))  # fmt: skip
+
+
 def has_blocks(text: str) -> bool:
-    return _DELIMITER.search(text) is not None
+    return next(delimiters(text), None) is not None
 
 
 def parse(text: str) -> Block:
@@ -52,19 +70,18 @@ def parse(text: str) -> Block:
     document = Block(None)
     open_blocks = [document]
     position = 0
-    for match in _DELIMITER.finditer(text):
-        if match.start() > position:
-            open_blocks[-1].parts.append(text[position : match.start()])
-        position = match.end()
-        name = (match["namespace"] or "core/") + match["name"]
-        if match["closer"]:
+    for start, end, closer, name, attrs, void in delimiters(text):
+        if start > position:
+            open_blocks[-1].parts.append(text[position:start])
+        position = end
+        if closer:
             names = [block.name for block in open_blocks]
             if name in names[1:]:
                 del open_blocks[len(names) - 1 - names[::-1].index(name) :]
             continue
-        block = Block(name, _attributes(match["attrs"]))
+        block = Block(name, attrs)
         open_blocks[-1].parts.append(block)
-        if not match["void"]:
+        if not void:
             open_blocks.append(block)
     if position < len(text):
         open_blocks[-1].parts.append(text[position:])

@@ -39,6 +39,9 @@ ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _VOID = {"br", "img", "hr", "source", "wbr", "col", "area", "embed", "input", "track"}
+# Elements nested deeper than this give their text to the one around them: real posts nest a
+# dozen levels; thousands (a paste gone wrong, or an attack) would exhaust Python's recursion.
+MAX_DEPTH = 60
 
 
 def clean(markup: str) -> str:
@@ -69,16 +72,25 @@ class _TreeBuilder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.root = Element("body")
         self.open = [self.root]
+        self.flattened = []  # elements left out for depth, still open
 
     def handle_starttag(self, tag, attrs):
+        if len(self.open) > MAX_DEPTH:
+            if tag not in _VOID:
+                self.flattened.append(tag)
+            return
         element = SubElement(self.open[-1], tag, {name: value or "" for name, value in attrs})
         if tag not in _VOID:
             self.open.append(element)
 
     def handle_startendtag(self, tag, attrs):
-        SubElement(self.open[-1], tag, {name: value or "" for name, value in attrs})
+        if len(self.open) <= MAX_DEPTH:
+            SubElement(self.open[-1], tag, {name: value or "" for name, value in attrs})
 
     def handle_endtag(self, tag):
+        if self.flattened and self.flattened[-1] == tag:
+            self.flattened.pop()
+            return
         for depth in range(len(self.open) - 1, 0, -1):
             if self.open[depth].tag == tag:
                 del self.open[depth:]

@@ -36,15 +36,15 @@ AUDIO_EXTENSIONS = ("src", "mp3", "m4a", "ogg", "wav", "wma")
 VIDEO_EXTENSIONS = ("src", "mp4", "m4v", "webm", "ogv", "wmv", "flv")
 
 
-def pattern(names: Sequence[str]) -> re.Pattern:
-    """WordPress's shortcode pattern for `names`: groups 1 and 6 are the escaping brackets of
-    `[[name]]`, 2 the name, 3 the attributes, 4 the self-closing slash, 5 the content."""
+def opening(names: Sequence[str]) -> re.Pattern:
+    """An opening shortcode tag of one of `names`, as WordPress's pattern reads it: group 1 is
+    the extra `[` of an escaped `[[name]]`, 2 the name, 3 the attributes, 4 the closing slash of
+    a self-closing one. The content of an enclosing one runs to the first `[/name]` after it
+    (found by `Shortcodes.closer`, so each closing tag is searched for once, not once for each
+    opening tag before it)."""
     alternatives = "|".join(re.escape(name) for name in names)
     return re.compile(
-        r"\[(\[?)(" + alternatives + r")(?![\w-])"
-        r"([^\]/]*+(?:/(?!\])[^\]/]*+)*+)"
-        r"(?:(/)\]|\](?:([^\[]*+(?:\[(?!/\2\])[^\[]*+)*+)\[/\2\])?)"
-        r"(\]?)"
+        r"\[(\[?)(" + alternatives + r")(?![\w-])([^\]/]*+(?:/(?!\])[^\]/]*+)*+)(/?)\]"
     )
 
 
@@ -85,23 +85,38 @@ class Shortcodes:
             "audio": self.audio,
             "video": self.video,
         }
-        self.pattern = pattern(list(self.handlers))
+        self.opening = opening(list(self.handlers))
 
     def expand(self, text: str) -> str:
         """`text` with known shortcodes turned into HTML and unknown ones counted."""
-        out, start = [], 0
-        for match in self.pattern.finditer(text):
+        out, start, closers = [], 0, {}
+        while match := self.opening.search(text, start):
             self.count_unknown(text[start : match.start()])
             out.append(text[start : match.start()])
-            start = match.end()
-            if match[1] == "[" and match[6] == "]":  # [[name]]: the shortcode written out
-                out.append(match[0][1:-1])
-                continue
-            handler = self.handlers[match[2]]
-            out.append(match[1] + handler(attributes(match[3]), match[5] or "") + match[6])
+            name, end, content = match[2], match.end(), ""
+            if not match[4]:
+                closer = self.closer(text, name, end, closers)
+                if closer >= 0:
+                    content, end = text[end:closer], closer + len(name) + 3
+            left = match[1]
+            right = "]" if text.startswith("]", end) and left else ""
+            start = end + len(right)
+            if left and right:  # [[name]]: the shortcode written out
+                out.append(text[match.start() + 1 : end])
+            else:
+                out.append(left + self.handlers[name](attributes(match[3]), content))
         self.count_unknown(text[start:])
         out.append(text[start:])
         return "".join(out)
+
+    @staticmethod
+    def closer(text, name, position, found) -> int:
+        """Where the first `[/name]` at or after `position` starts, or -1; `found` remembers
+        each name's last answer, so a text is searched through once per name."""
+        last = found.get(name)
+        if last is None or (last != -1 and last < position):
+            last = found[name] = text.find(f"[/{name}]", position)
+        return last
 
     def count_unknown(self, text: str) -> None:
         self.unknown.update(match[1].lower() for match in _ANY.finditer(text))

@@ -7,11 +7,15 @@ from datetime import UTC, datetime
 
 import pytest
 from django.core.management import call_command
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Page
 
 from headline.comments.models import Comment
+from headline.core.text import has_visible_content
+from headline.importers.wordpress import values
 from headline.news.models import ArticlePage
 
 from .wxr_export import comment, export, item
@@ -151,3 +155,12 @@ def test_a_dry_run_reports_and_saves_nothing(tmp_path):
     assert "dry run: nothing was saved" in out
     assert re.search(r"^post +1 +0 +0 +0$", out, re.M)
     assert Page.objects.count() == pages and not Comment.objects.exists()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=3000), st.text(max_size=3000))
+def test_a_standfirst_always_fits_and_says_something(excerpt, content):
+    """Whatever WordPress holds, the standfirst fits its field and is never blank."""
+    standfirst = values.standfirst(excerpt, content, "The headline")
+    assert 0 < len(standfirst) <= ArticlePage._meta.get_field("standfirst").max_length
+    assert has_visible_content(standfirst)

@@ -11,6 +11,7 @@ from unittest import mock
 
 import lxml.html
 import pytest
+from django.urls import reverse
 from wagtail.blocks.stream_block import StreamBlockValidationError
 
 from headline.core.text import clean_text
@@ -366,6 +367,23 @@ def test_embed_shortcodes_and_bare_urls_on_their_own_line_become_embeds():
     checked_body(converted.body)
 
 
+def test_a_pasted_player_frame_becomes_an_embed_of_its_video_or_a_link_to_it():
+    converted = convert(
+        '<iframe width="560" src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?rel=0">'
+        '</iframe><iframe src="https://maps.example/embed?pb=1"></iframe>',
+        no_media,
+        site_url=SITE,
+    )
+    assert converted.body == [
+        {"type": "embed", "value": YOUTUBE},
+        {
+            "type": "paragraph",
+            "value": '<p><a href="https://maps.example/embed?pb=1">embed</a></p>',
+        },
+    ]
+    assert converted.missing_media == []
+
+
 def test_audio_and_video_shortcodes_become_links_to_the_file():
     converted = convert(
         "[audio https://news.example/wp-content/uploads/2020/01/talk.mp3]", no_media, site_url=SITE
@@ -377,6 +395,41 @@ def test_audio_and_video_shortcodes_become_links_to_the_file():
             "talk.mp3</a></p>",
         }
     ]
+
+
+def test_links_to_uploaded_files_go_where_the_importer_put_them_and_a_video_is_linked_once():
+    moved = {f"{SITE}/wp-content/uploads/2020/01/report.pdf": MediaRef(url="/documents/7/")}
+    converted = convert(
+        '<a href="/wp-content/uploads/2020/01/report.pdf">Report</a> and '
+        '<a href="https://news.example/wp-content/uploads/old.pdf">old</a>\n\n'
+        '<video controls><source src="/wp-content/uploads/v.mp4" type="video/mp4"></video>',
+        moved.get,
+        site_url=SITE,
+    )
+    assert [block["value"] for block in converted.body] == [
+        '<p><a href="/documents/7/">Report</a> and '
+        f'<a href="{SITE}/wp-content/uploads/old.pdf">old</a></p>',
+        f'<p><a href="{SITE}/wp-content/uploads/v.mp4">v.mp4</a></p>',
+    ]
+    assert converted.missing_media == [
+        f"{SITE}/wp-content/uploads/old.pdf",
+        f"{SITE}/wp-content/uploads/v.mp4",
+    ]
+
+
+def test_links_into_the_old_site_become_root_relative_for_the_redirects_to_answer():
+    converted = convert(
+        '<a href="https://www.news.example/2020/05/harbour/#map">Harbour</a> '
+        '<a href="http://news.example/?p=12">by ID</a> <a href="/tag/ports/">tag</a> '
+        '<a href="#notes">notes</a> <a href="https://other.example/x">elsewhere</a>',
+        no_media,
+        site_url=SITE,
+    )
+    assert converted.body[0]["value"] == (
+        '<p><a href="/2020/05/harbour/#map">Harbour</a> <a href="/?p=12">by ID</a> '
+        '<a href="/tag/ports/">tag</a> <a href="#notes">notes</a> '
+        '<a href="https://other.example/x">elsewhere</a></p>'
+    )
 
 
 # Gutenberg blocks ---------------------------------------------------------------------------
@@ -424,7 +477,8 @@ def test_other_blocks_are_kept_as_their_sanitized_content_and_dynamic_ones_count
         "<strong>£4</strong> a month</div><!-- /wp:acme/price-box --></div><!-- /wp:column -->"
         "</div>\n<!-- /wp:columns -->\n"
         '<!-- wp:html --><div onclick="steal()">Raw <script>x()</script>HTML</div>'
-        '<!-- /wp:html -->\n<!-- wp:latest-posts {"postsToShow":3} /-->',
+        '<!-- /wp:html -->\n<!-- wp:latest-posts {"postsToShow":3} /-->'
+        "<!-- wp:paragraph --><!-- /wp:paragraph --><!-- wp:spacer /-->",
         no_media,
         site_url=SITE,
     )
@@ -525,6 +579,10 @@ def test_size_variants_share_the_attachment_path_of_their_original():
     assert attachment_path("https://x.example/wp-content/uploads/2013/09/caf%C3%A9.png") == (
         "2013/09/café.png"
     )
+    # An address Python cannot split (a broken IPv6 host) still gives its path.
+    assert attachment_path("http://[bad/wp-content/uploads/2020/01/a-300x200.jpg") == (
+        "2020/01/a.jpg"
+    )
 
 
 @pytest.mark.django_db
@@ -548,3 +606,26 @@ def test_a_converted_post_renders_on_the_article_page_with_all_its_text(client):
         "The harbour at night"
     )
     assert body.xpath(".//figure[@class='embed']//a/@href") == [YOUTUBE]
+
+
+def test_an_editor_can_open_an_imported_article_in_the_page_editor(client, admin_user):
+    converted = convert(
+        "<p><strong>Bold</strong>, <em>italic</em>, <del>struck</del>, x<sup>2</sup>, "
+        'H<sub>2</sub>O, <a href="https://x.example/">a link</a>,<br>a break.</p>'
+        "<h2>Heading</h2><ul><li>Item</li></ul><blockquote>Quoted<cite>Someone</cite></blockquote>"
+        "<table><tr><th>Head</th></tr><tr><td>Cell</td></tr></table>",
+        no_media,
+        site_url=SITE,
+    )
+    from .factories import make_section
+
+    article = make_article(make_section("World"), "Imported", body=converted.body)
+    client.force_login(admin_user)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    for text in ["Bold", "italic", "struck", "a link", "Heading", "Item", "Someone", "Cell"]:
+        assert text in page
+    # The paragraph's markup reaches the rich text editor as its styles and entities.
+    for style in ["BOLD", "ITALIC", "STRIKETHROUGH", "SUPERSCRIPT", "SUBSCRIPT", "LINK"]:
+        assert style in page

@@ -12,6 +12,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from headline.related import engine
 from headline.related.engine import FAR_CANDIDATES, FEW_ROWS, MAX_RELATED, RARE_FAR, Document, Index
 
 TOLERANCE = 1e-5  # the exhaustive path sums float32 products in float32, the search in float64
@@ -93,6 +94,21 @@ def test_search_finds_most_of_every_exact_list_and_scores_them_exactly(seed):
             assert abs(score - exact[row, index.position[doc]]) <= TOLERANCE
         shared += len({doc for doc, _ in got} & {doc for doc, _ in want})
     assert shared >= FOUND_AT_LEAST * sum(len(want) for want in expected)
+
+
+@settings(max_examples=10, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), size=st.integers(1, 50))
+def test_working_in_slices_changes_no_list(seed, size):
+    """The index weighs and scores its pairs a slice at a time to bound memory (engine.SLICE
+    elements): any slice size gives the same lists as one slice holding everything."""
+    whole = random_archive(seed, 100, 200)[0].related()
+    original = engine.SLICE
+    engine.SLICE = size
+    try:
+        sliced = random_archive(seed, 100, 200)[0].related()
+    finally:
+        engine.SLICE = original
+    assert sliced == whole
 
 
 def test_duplicates_tie_in_archive_order():

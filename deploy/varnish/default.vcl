@@ -34,6 +34,15 @@ sub vcl_recv {
         }
         return (synth(200, "Purged"));
     }
+    # A client that takes no gzip (scripts, feed readers, some crawlers: no Accept-Encoding,
+    # `identity` or `gzip;q=0`) is answered plain by the app and gets a cached copy of its own:
+    # unzipping the stored gzip copy for each of its requests costs more than serving it (an
+    # article is 160 kB).
+    if (req.http.Accept-Encoding ~ "(?i)\bgzip\b" && req.http.Accept-Encoding !~ "(?i)\bgzip\s*;\s*q\s*=\s*0(\.0*)?\s*(,|$)") {
+        unset req.http.X-Plain;
+    } else {
+        set req.http.X-Plain = "1";
+    }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
@@ -53,14 +62,26 @@ sub vcl_recv {
     return (hash);
 }
 
+sub vcl_hash {
+    if (req.http.X-Plain) {
+        hash_data("plain");
+    }
+    # The built-in vcl_hash adds the URL and host.
+}
+
+sub vcl_backend_fetch {
+    # Varnish asks the app for gzip on every fetch; the plain copy is fetched plain.
+    if (bereq.http.X-Plain) {
+        unset bereq.http.Accept-Encoding;
+    }
+    unset bereq.http.X-Plain;
+}
+
 sub vcl_backend_response {
     # Bans match on the stored URL (lurker-friendly: no request needed to evaluate them).
     set beresp.http.x-url = bereq.url;
-    # Varnish keeps text compressed with gzip and unzips it for the rare client without gzip;
-    # a client asking for brotli also gets the stored gzip copy (every browser takes gzip).
-    if (beresp.http.Content-Type ~ "^(text/|application/(json|xml|rss\+xml|atom\+xml|feed\+json|javascript|manifest\+json))") {
-        set beresp.do_gzip = true;
-    }
+    # Varnish compresses nothing itself: the app compresses what it may (never a response that
+    # carries a secret, against BREACH) for the clients that ask.
     # s-maxage sets the TTL and stale-while-revalidate the grace (Varnish reads both itself);
     # what the app marks private, or sets a cookie on, is never stored (the built-in rules).
 }

@@ -41,6 +41,8 @@ THREADS = numba.get_num_threads()
 # Parallel jobs for scoring pairs: a few per thread, so that uneven articles even out.
 CHUNKS = 4 * THREADS
 EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+# Elements per slice where a whole-array temporary would double an array of every stored weight.
+SLICE = 1 << 22
 
 _hasher = HashingVectorizer(
     n_features=2**20, alternate_sign=False, norm=None, stop_words="english", dtype=np.float32
@@ -86,10 +88,19 @@ def term_weights(documents):
 
 
 def _ragged(chunks, dtype):
-    """One document's values per chunk (packed bytes): all values, and each document's count."""
+    """One document's values per chunk (packed bytes): all values, and each document's count.
+
+    The values are copied once into one writable array (a join then a copy would hold them
+    twice: a hundred megabytes at 100,000 articles)."""
     itemsize = np.dtype(dtype).itemsize
     lengths = np.fromiter((len(chunk) // itemsize for chunk in chunks), np.int64, len(chunks))
-    return np.frombuffer(b"".join(chunks), dtype=dtype), lengths
+    values = np.empty(int(lengths.sum()), dtype=dtype)
+    target = memoryview(values).cast("B")
+    offset = 0
+    for chunk in chunks:
+        target[offset : offset + len(chunk)] = chunk
+        offset += len(chunk)
+    return values, lengths
 
 
 def _membership(chunks):
@@ -120,14 +131,16 @@ class Index:
         term_ids, lengths = _ragged(terms, np.int32)
         indptr = np.concatenate([[0], np.cumsum(lengths)])
         counts = sp.csr_matrix(
-            (_ragged(weights, np.float32)[0].copy(), term_ids, indptr),
+            (_ragged(weights, np.float32)[0], term_ids, indptr),
             shape=(len(self.ids), _hasher.n_features),
         )
         counts.sort_indices()
         document_frequency = np.bincount(term_ids, minlength=_hasher.n_features)
         n = len(self.ids)
         idf = (np.log((1 + n) / (1 + document_frequency)) + 1).astype(np.float32)
-        counts.data *= idf[counts.indices]
+        # In slices: idf gathered for every stored weight at once would be another copy of them.
+        for start in range(0, counts.nnz, SLICE):
+            counts.data[start : start + SLICE] *= idf[counts.indices[start : start + SLICE]]
         # scikit-learn refuses an empty matrix; an archive with no published article has no rows.
         self.vectors = normalize(counts, copy=False) if n else counts
         self.days = np.asarray(days, dtype=np.float64)
@@ -186,16 +199,15 @@ class Index:
         first, second = self.candidates(rows)
         if progress:
             progress(len(rows) // 2)
-        scores = pair_scores(
-            (self.vectors.indptr, self.vectors.indices, self.vectors.data),
-            self.facts,
-            first,
-            second,
-            CHUNKS,
-        )
         best = np.full((len(self), k), -1, dtype=np.int64)
         best_scores = np.zeros((len(self), k))
-        best_of_pairs(first, second, scores, min_score, best, best_scores)
+        filled = np.zeros(len(self), dtype=np.int64)
+        vectors = (self.vectors.indptr, self.vectors.indices, self.vectors.data)
+        # Pairs scored a slice at a time, so no score array of every pair is ever held.
+        for start in range(0, len(first), SLICE):
+            pairs = slice(start, start + SLICE)
+            scores = pair_scores(vectors, self.facts, first[pairs], second[pairs], CHUNKS)
+            best_of_pairs(first[pairs], second[pairs], scores, min_score, best, best_scores, filled)
         results = [
             [(self.ids[d], score) for d, score in zip(near, scores, strict=True) if d >= 0]
             for near, scores in zip(best[rows].tolist(), best_scores[rows].tolist(), strict=True)
@@ -234,15 +246,28 @@ class Index:
         # Sorted by first row, as pair_scores needs; a sort and a comparison remove repeats
         # (np.unique's hashing is several times slower here).
         key.sort()
-        key = key[np.concatenate([[True], key[1:] != key[:-1]])]
-        first, second = np.divmod(key, n)
-        return first.astype(np.int32), second.astype(np.int32)
+        repeat = np.zeros(len(key), dtype=bool)
+        np.equal(key[1:], key[:-1], out=repeat[1:])
+        key = key[~repeat]
+        del repeat
+        # Rows fit in int32, written straight into int32 arrays: int64 quotients and remainders
+        # of every pair would be the run's largest arrays.
+        first = np.empty(len(key), dtype=np.int32)
+        second = np.empty(len(key), dtype=np.int32)
+        np.floor_divide(key, n, out=first, casting="unsafe")
+        np.remainder(key, n, out=second, casting="unsafe")
+        return first, second
 
     def _terms_in_at_most(self, frequency, documents):
         """The vectors with only the terms that occur in at most `documents` documents."""
         vectors = self.vectors
-        keep = frequency[vectors.indices] <= documents
-        indptr = np.concatenate([[0], np.cumsum(keep)])[vectors.indptr]
+        keep = (frequency <= documents)[vectors.indices]
+        # Kept terms before each position, in int32: cumsum's default int64 over every stored
+        # weight would be the largest array of the search.
+        kept_before = np.zeros(len(keep) + 1, dtype=np.int32)
+        np.cumsum(keep, out=kept_before[1:])
+        indptr = kept_before[vectors.indptr]
+        del kept_before
         return sp.csr_matrix(
             (vectors.data[keep], vectors.indices[keep], indptr), shape=vectors.shape
         )

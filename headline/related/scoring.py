@@ -129,13 +129,14 @@ def _offer(rows, scores, count, d, score):
 
 
 @nb.njit(cache=True)
-def best_of_pairs(first, second, scores, min_score, best, best_scores):
+def best_of_pairs(first, second, scores, min_score, best, best_scores, counts):
     """Each article's best partners among scored pairs, a pair counting for both of its articles.
 
     Fills best (rows, -1 where fewer) and best_scores, both shaped (articles, k), keeping scores of
     at least min_score: k small slots per article instead of sorting every pair twice over.
+    `counts` (int64, one per article, zeros at first) holds how many slots each has filled, so
+    the pairs can be offered in several calls.
     """
-    counts = np.zeros(len(best), np.int64)
     for i in range(len(first)):
         score = scores[i]
         if score < min_score:

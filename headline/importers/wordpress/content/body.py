@@ -22,9 +22,9 @@ takes, is written as paragraphs instead (list items marked "•" or numbered).
 import html
 import re
 from collections.abc import Callable
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
-from .embeds import embeddable
+from .embeds import embeddable, from_player
 from .media import MediaRef, is_upload
 from .sanitize import CONTAINERS, STRUCTURE
 
@@ -77,6 +77,13 @@ def tidy(markup: str) -> str:
 def has_structure(element) -> bool:
     """Whether `element` holds block-level content (which cannot sit inside one paragraph)."""
     return any(node.tag in BLOCK_LEVEL for node in element.iter() if node is not element)
+
+
+def holds_structure(element, *allowed) -> bool:
+    """Whether `element` holds a heading, list, table, image, frame… (other than `allowed`),
+    which a plain-text field cannot carry."""
+    kinds = STRUCTURE - {"cite", *allowed}
+    return any(node.tag in kinds for node in element.iter() if node is not element)
 
 
 def has_link(element) -> bool:
@@ -141,10 +148,12 @@ class BodyBuilder:
         self.flush()
         return self.blocks
 
-    def walk(self, element):
+    def walk(self, element, skip=None):
+        """Each child of `element` in order (but those tagged `skip`), with the text between."""
         self.inline.append(self.text(element.text or ""))
         for child in element:
-            self.node(child)
+            if child.tag != skip:
+                self.node(child)
             self.inline.append(self.text(child.tail or ""))
 
     def node(self, element):
@@ -206,9 +215,7 @@ class BodyBuilder:
             holder = None
         text = plain(element, breaks=True, skip={holder} if holder is not None else ())
         attribution = plain(attribution_element) if attribution_element is not None else ""
-        simple = not has_link(element) and not any(
-            node.tag in STRUCTURE - {"cite"} for node in element.iter() if node is not element
-        )
+        simple = not has_link(element) and not holds_structure(element)
         if simple and text and len(attribution) <= ATTRIBUTION_MAX:
             self.blocks.append(
                 {"type": "quote", "value": {"text": text, "attribution": attribution}}
@@ -224,7 +231,7 @@ class BodyBuilder:
     def handle_ul(self, element):
         items = list(_list_items(element))
         simple = all(
-            len(text) <= LIST_ITEM_MAX and not has_link(li) and not _has_own_structure(li)
+            len(text) <= LIST_ITEM_MAX and not has_link(li) and not holds_structure(li, "ul", "ol")
             for li, text, _ in items
         )
         if simple:
@@ -277,7 +284,7 @@ class BodyBuilder:
             self.paragraph(self.inline_html(element, pre=True).strip("\n"))
 
     def handle_hr(self, element):
-        pass
+        """A separator (`hr`, WordPress's separator block) shows no words: nothing to keep."""
 
     def handle_table(self, element, caption_element=None):
         rows, header_row, header_column = [], False, True
@@ -367,7 +374,7 @@ class BodyBuilder:
         self.image(element)
 
     def handle_iframe(self, element):
-        src = element.get("src", "")
+        src = from_player(element.get("src", ""))
         if src and embeddable(src):
             self.blocks.append({"type": "embed", "value": src})
         else:
@@ -377,7 +384,7 @@ class BodyBuilder:
         sources = [element.get("src")] + [s.get("src") for s in element.iter("source")]
         for src in dict.fromkeys(s for s in sources if s):
             self.file_link(src)
-        self.walk(element)
+        self.walk(element, skip="source")
 
     handle_audio = handle_video
 
@@ -387,7 +394,7 @@ class BodyBuilder:
     def embed_url(self, url):
         if embeddable(url):
             self.blocks.append({"type": "embed", "value": url})
-        elif urlsplit(url).scheme in ("http", "https"):
+        elif re.match(r"https?://", url, re.I):
             self.paragraph(f'<a href="{html.escape(url)}">{self.text(url)}</a>')
         elif url:
             self.paragraph(self.text(url))
@@ -404,19 +411,31 @@ class BodyBuilder:
 
     def absolute(self, url) -> str:
         """The address as the old site served it: where a file no importer found still is."""
-        return urljoin(self.site_url, url)
+        try:
+            return urljoin(self.site_url, url)
+        except ValueError:  # a host Python cannot read, such as a broken IPv6 address
+            return url
 
     def link(self, href) -> str:
-        """A link's address; a link to an uploaded file goes to where the importer put it."""
-        if not is_upload(self.absolute(href)):
+        """A link's address. A link to an uploaded file goes to where the importer put it (or,
+        missing, to the old site); any other link into the old site becomes root-relative
+        (`/2020/05/slug/`, `/?p=12`), so the importer's redirects answer it on Headline's
+        domain; anchors and links elsewhere are kept as written."""
+        address = self.absolute(href)
+        if is_upload(address):
+            found = self.lookup(href)
+            return found.url if found and found.url else address
+        if href.startswith("#") or not _same_site(address, self.site_url):
             return href
-        found = self.lookup(href)
-        return found.url if found and found.url else self.absolute(href)
+        parts = urlsplit(address)
+        return urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))
 
     def file_link(self, src):
+        """A paragraph linking to a file or frame; an uploaded file is looked up (and may be
+        missing), another address is linked as it is."""
         if not src:
             return
-        found = self.lookup(src)
+        found = self.lookup(src) if is_upload(self.absolute(src)) else None
         url = found.url if found and found.url else self.absolute(src)
         self.paragraph(f'<a href="{html.escape(url)}">{self.text(_file_name(src))}</a>')
 
@@ -493,10 +512,6 @@ def _list_items(element, depth=0):
                 yield from _list_items(nested, depth + 1)
 
 
-def _has_own_structure(li):
-    return any(node.tag in STRUCTURE - {"ul", "ol", "cite"} for node in li.iter() if node is not li)
-
-
 def _has_text_beside(figure, image, caption):
     """Whether a figure holds text outside its image and caption (which must not be lost)."""
     skip = {"figcaption", "img"}
@@ -519,5 +534,18 @@ def _image_value(found: MediaRef, alt: str) -> dict:
     return {"image": found.image_id, "alt_text": alt, "decorative": not alt}
 
 
+def _same_site(address, site_url) -> bool:
+    """Whether `address` is on the WordPress site (same host, with or without `www.`, either
+    scheme)."""
+    try:
+        host, site = urlsplit(address).hostname or "", urlsplit(site_url).hostname or ""
+    except ValueError:
+        return False
+    return bool(host) and host.removeprefix("www.") == site.removeprefix("www.")
+
+
 def _file_name(url) -> str:
-    return unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]) or url
+    try:
+        return unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]) or url
+    except ValueError:
+        return url

@@ -17,6 +17,19 @@ from wagtail.embeds.finders import get_finders
 _BARE_URL_LINE = re.compile(r'^[ \t]*(https?://[^\s<>"]+)[ \t]*$', re.M | re.I)
 
 
+# YouTube's player address, as pasted in a frame, and the video's own address its oEmbed takes.
+_YOUTUBE_PLAYER = re.compile(
+    r"^(?:https?:)?//(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]{6,})", re.I
+)
+
+
+def from_player(src: str) -> str:
+    """The post's own address for a player frame's `src` (YouTube's `/embed/ID` → `watch?v=ID`);
+    other addresses as they are."""
+    match = _YOUTUBE_PLAYER.match(src)
+    return f"https://www.youtube.com/watch?v={match[1]}" if match else src
+
+
 def embeddable(url: str) -> bool:
     """Whether `url` is a valid address that a configured embed finder accepts."""
     try:

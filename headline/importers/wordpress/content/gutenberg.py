@@ -27,7 +27,9 @@ _DELIMITER = re.compile(
     r"<!--\s+(?P<closer>/)?wp:(?P<namespace>[a-z][a-z0-9_-]*/)?(?P<name>[a-z][a-z0-9_-]*)\s+"
 )
 _REST = re.compile(r"(?P<attrs>\{.*\}\s+)?(?P<void>/)?", re.S)
-# Blocks whose saved HTML is nothing by design: nothing to count as lost.
+# Blocks whose saved HTML is nothing by design: nothing to count as lost. (Other self-closing
+# blocks with no HTML are dynamic, built by WordPress on each view; an empty block that is not
+# self-closing was simply left empty.)
 NOTHING_TO_SHOW = {"core/more", "core/nextpage", "core/separator", "core/spacer"}
 
 
@@ -39,6 +41,7 @@ class Block:
     name: str | None
     attrs: dict = field(default_factory=dict)
     parts: list = field(default_factory=list)
+    void: bool = False  # saved as one self-closing comment
 
 
 def delimiters(text: str):
@@ -79,7 +82,7 @@ def parse(text: str) -> Block:
             if name in names[1:]:
                 del open_blocks[len(names) - 1 - names[::-1].index(name) :]
             continue
-        block = Block(name, attrs)
+        block = Block(name, attrs, void=void)
         open_blocks[-1].parts.append(block)
         if not void:
             open_blocks.append(block)
@@ -112,9 +115,7 @@ def _html(block: Block, classic, unrendered) -> str:
         url = part.attrs.get("url")
         if _is_embed(part.name) and isinstance(url, str) and url not in html.unescape(inner):
             inner = embed_html(url) + inner
-        if not re.sub(r"<!--.*?-->|\s", "", inner, flags=re.S) and (
-            part.name not in NOTHING_TO_SHOW
-        ):
+        if part.void and not inner.strip() and part.name not in NOTHING_TO_SHOW:
             unrendered[part.name] += 1
         out.append(f"\n{inner}\n")
     return "".join(out)

@@ -41,7 +41,7 @@ def attachment_path(url: str) -> str:
     host, scheme and multisite number do not matter), else the whole path without its leading
     slash; percent-escapes decoded, query and fragment dropped. Never raises.
     """
-    path = unquote(urlsplit(url.strip()).path)
+    path = unquote(_parts(url).path)
     found = _UPLOADS.search(path)
     path = found["path"] if found else path.lstrip("/")
     return _VARIANT.sub("", path)
@@ -50,7 +50,15 @@ def attachment_path(url: str) -> str:
 def is_upload(url: str) -> bool:
     """Whether a link points into a WordPress uploads folder (so at an attachment's file); on
     WordPress.com uploads have a host of their own, `<site>.files.wordpress.com`."""
-    parts = urlsplit(url.strip())
+    parts = _parts(url)
     return bool(_UPLOADS.search(parts.path)) or (parts.hostname or "").endswith(
         ".files.wordpress.com"
     )
+
+
+def _parts(url: str):
+    """`url` split; one Python cannot split (a broken IPv6 host) counts as a bare path."""
+    try:
+        return urlsplit(url.strip())
+    except ValueError:
+        return urlsplit("/" + url.strip().lstrip("/").replace(":", "%3A"))

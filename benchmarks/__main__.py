@@ -17,16 +17,18 @@ REGISTRY = {
     "pages": "benchmarks.pages",
     "scale": "benchmarks.scale",
     "comments-load": "benchmarks.comments_load",
+    "wordpress-import": "benchmarks.wordpress_import",
 }
 # Run only when named: the archive-size comparison builds a 20,000-article site, and the load test
 # writes comments into the site it targets.
-ON_REQUEST = {"scale", "comments-load"}
+ON_REQUEST = {"scale", "comments-load", "wordpress-import"}
 # Benchmarks that configure Django themselves (their own database and settings) through the
 # module's `prepare(options)`, called before Django starts; the others get a throwaway SQLite file.
 PREPARED = {
     "pages": "benchmarks.pages_setup",
     "scale": "benchmarks.scale",
     "comments-load": "benchmarks.comments_load",
+    "wordpress-import": "benchmarks.wordpress_import",
 }
 
 

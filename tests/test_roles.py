@@ -97,9 +97,25 @@ def local_path(url):
 MENUS = {
     # Each role's own tools, and what it must not be offered.
     "reporter": ({"Pages", "Images", "Documents", "Snippets"}, {"Comments", "Tags", "Settings"}),
-    "editor": ({"Pages", "Images", "Documents", "Comments", "Tags"}, {"Commenter data"}),
-    "moderator": ({"Comments", "Snippets"}, {"Pages", "Images", "Documents", "Tags"}),
-    "admin": ({"Pages", "Comments", "Tags", "Commenter data", "Comment settings"}, set()),
+    "editor": (
+        {"Pages", "Images", "Documents", "Comments", "Tags", "Import from WordPress"},
+        {"Commenter data"},
+    ),
+    "moderator": (
+        {"Comments", "Snippets"},
+        {"Pages", "Images", "Documents", "Tags", "Import from WordPress"},
+    ),
+    "admin": (
+        {
+            "Pages",
+            "Comments",
+            "Tags",
+            "Commenter data",
+            "Comment settings",
+            "Import from WordPress",
+        },
+        set(),
+    ),
 }
 
 

@@ -353,7 +353,7 @@ class HomePage(NewsPage):
     """The front page: the top story in the Headline slot, then each section's latest."""
 
     max_count = 1
-    subpage_types = ["news.SectionPage"]
+    subpage_types = ["news.SectionPage", "news.StandardPage"]
     parent_page_types = ["wagtailcore.Page"]
 
     def route(self, request, path_components):
@@ -439,6 +439,24 @@ class SectionPage(NewsPage):
         context["section_path"] = self.path
         articles = ArticlePage.objects.published().in_section(self).newest_first().for_cards()
         return lazy_listing(request, articles, context)
+
+
+class StandardPage(NewsPage):
+    """A page outside the news flow ("About us", "Contact", "Advertise"), with the article body's
+    blocks; standard pages nest, so a site's page tree (e.g. one brought from WordPress) keeps
+    its shape. Saving one moves `sites` and `sections`, as a section does: it changes the routes.
+    """
+
+    body = StreamField(ArticleBodyBlock(), blank=True)
+
+    parent_page_types = ["news.HomePage", "news.StandardPage"]
+    subpage_types = ["news.StandardPage"]
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+
+    def get_context(self, request, *args, **kwargs):
+        declare_page(request)
+        return super().get_context(request, *args, **kwargs)
 
 
 class ArticleAuthor(Orderable):

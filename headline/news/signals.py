@@ -67,6 +67,7 @@ from .models import (
     Author,
     HomePage,
     SectionPage,
+    StandardPage,
     article_scope,
 )
 
@@ -174,6 +175,7 @@ CONTENT_VERSIONS = {
     # added or removed changes its child count, which treebeard trusts when listing children.
     SectionPage: lambda page: (SITE, SECTIONS),
     HomePage: lambda page: (SITE, SECTIONS),
+    StandardPage: lambda page: (SITE, SECTIONS),
     ArticleAuthor: lambda link: (ARTICLES, article_scope(link.page_id)),
     ArticleCorrection: lambda note: (ARTICLES, article_scope(note.page_id)),
     ArticleTag: lambda link: (ARTICLES, article_scope(link.content_object_id)),

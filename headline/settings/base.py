@@ -2,7 +2,7 @@
 
 Everything that differs between a laptop and production is read from environment variables
 (DATABASE_URL, DATABASE_REPLICA_URLS, REDIS_URL, SECRET_KEY, ALLOWED_HOSTS, DEBUG, MEDIA_ROOT,
-MEDIA_S3_*). With none of them set
+MEDIA_S3_*, WORDPRESS_IMPORT_ROOT, WORDPRESS_MEDIA_DIR). With none of them set
 the site runs on SQLite and the local-memory cache, so a newcomer needs no services.
 """
 
@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "headline.core.middleware.ContentVersionsMiddleware",
     "headline.core.middleware.ComposedPathMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the page cache, which would serve the home page for WordPress's `/?p=12`.
+    "headline.importers.middleware.WordPressQueryRedirectMiddleware",
     # Inside the content versions (read once), outside compression (pages are stored compressed)
     # and outside sessions and CSRF, whose traces both check (see headline.core.middleware).
     "headline.core.middleware.PageCacheMiddleware",
@@ -233,6 +235,12 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# WordPress exports uploaded in the admin wait here for the task worker (never in MEDIA_ROOT:
+# they hold commenters' addresses); a folder every web and worker process can read.
+WORDPRESS_IMPORT_ROOT = Path(os.environ.get("WORDPRESS_IMPORT_ROOT", BASE_DIR / "imports"))
+# Where imports from the admin look for the site's files (a copy of wp-content/uploads); unset:
+# every attachment is reported missing. The command takes --media-dir instead.
+WORDPRESS_MEDIA_DIR = os.environ.get("WORDPRESS_MEDIA_DIR") or None
 # Let the app serve uploads itself (one-box installs, development, tests); off behind a CDN.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 

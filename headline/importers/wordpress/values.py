@@ -1,0 +1,109 @@
+"""WordPress's field values read as Headline's: dates, logins, slugs, statuses, excerpts."""
+
+import hashlib
+import html
+import json
+import re
+from datetime import UTC, datetime
+from ipaddress import ip_address
+from urllib.parse import unquote
+
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+
+from headline.core.text import clean_text, has_visible_content
+
+
+def moment(gmt, local=""):
+    """An aware datetime from WordPress's `Y-m-d H:i:s` fields: the `_gmt` one (UTC), else the
+    site-local one read in Headline's TIME_ZONE (WordPress leaves `_gmt` at `0000-00-00
+    00:00:00` on drafts never saved with a date); None when neither is a real date."""
+    for text, zone in ((gmt, UTC), (local, None)):
+        try:
+            value = datetime.strptime((text or "").strip(), "%Y-%m-%d %H:%M:%S")
+        except ValueError:
+            continue
+        return value.replace(tzinfo=zone) if zone else timezone.make_aware(value)
+    return None
+
+
+# WordPress's strict username rule (`sanitize_user(…, true)`, which its importer applies to each
+# post's `dc:creator`): tags and escapes go, then every character but letters, digits, space,
+# `_ . - @`. It matches a stray `>` or an invisible character to the declared login.
+LOGIN_TAG = re.compile(r"<[^>]*>?|&[#\w]+;|%[0-9a-fA-F]{2}")
+LOGIN_KEEP = re.compile(r"[^A-Za-z0-9 _.\-@]")
+
+
+def login_key(login):
+    """The key a login is known by: WordPress's strict form, or the cleaned text when nothing of
+    it is left (a login in another script)."""
+    raw = clean_text(login or "").strip()
+    strict = " ".join(LOGIN_KEEP.sub("", LOGIN_TAG.sub("", raw)).split())
+    return (strict or raw).lower()
+
+
+def slug(wp_slug, fallback):
+    """A Headline slug (Unicode kept, lower case) from WordPress's percent-encoded one, else
+    from `fallback` (the title); never empty."""
+    made = slugify(unquote(wp_slug or ""), allow_unicode=True)
+    return (made or slugify(fallback or "", allow_unicode=True) or "untitled")[:240]
+
+
+def text(value, limit=None):
+    """Cleaned stored text (`core.text.clean_text`), cut at `limit` characters."""
+    cleaned = clean_text(value or "").strip()
+    return cleaned[:limit] if limit else cleaned
+
+
+def title(value):
+    """A page title: WordPress shows "(no title)" for an item without one."""
+    cleaned = text(strip_tags(value or ""), 255)
+    return cleaned if has_visible_content(cleaned) else "(no title)"
+
+
+# WordPress's automatic excerpt (`wp_trim_excerpt`): the content's first 55 words, tags
+# stripped; a standfirst holds 400 characters.
+EXCERPT_WORDS = 55
+STANDFIRST_LIMIT = 400
+
+
+def standfirst(excerpt, content, fallback):
+    """The excerpt, or WordPress's automatic one from the content, or `fallback` (the title)."""
+    without_shortcodes = re.sub(r"\[[^\]]*\]", " ", content or "")
+    for source, limit in ((excerpt, None), (without_shortcodes, EXCERPT_WORDS)):
+        words = html.unescape(strip_tags(clean_text(source or ""))).split()
+        plain = " ".join(words[:limit])
+        if not has_visible_content(plain):
+            continue
+        if len(plain) >= STANDFIRST_LIMIT:
+            return plain[: STANDFIRST_LIMIT - 1].rsplit(" ", 1)[0] + "…"
+        return plain + ("…" if limit and len(words) > limit else "")
+    return fallback
+
+
+def integer(value):
+    """WordPress's numeric fields as ints; 0 when empty or not a number."""
+    try:
+        return int((value or "").strip())
+    except ValueError:
+        return 0
+
+
+def ip(value):
+    """A valid IP address or None (WordPress stores whatever the server saw)."""
+    try:
+        return str(ip_address((value or "").strip()))
+    except ValueError:
+        return None
+
+
+def url(value, limit=200):
+    value = (value or "").strip()
+    return value if value.startswith(("http://", "https://")) and len(value) <= limit else ""
+
+
+def digest(*parts):
+    """A stable digest of JSON-able data (what WordPress gave, or what we stored)."""
+    encoded = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(encoded.encode()).hexdigest()

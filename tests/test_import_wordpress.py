@@ -1,0 +1,166 @@
+"""What the WordPress importer makes of an export, on exports written for each case: statuses,
+dates, placement, media, comments, re-imports and edits made in Headline."""
+
+import io
+import re
+from datetime import UTC, datetime
+
+import pytest
+from django.core.management import call_command
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image as PILImage
+from wagtail.images.models import Image
+from wagtail.models import Page
+
+from headline.comments.models import Comment
+from headline.core.text import has_visible_content
+from headline.importers.wordpress import values
+from headline.news.models import ArticlePage
+
+from .wxr_export import comment, export, item
+
+pytestmark = pytest.mark.django_db
+
+
+def run(tmp_path, content, **options):
+    path = tmp_path / "export.xml"
+    path.write_bytes(content)
+    out = io.StringIO()
+    call_command("import_wordpress", str(path), stdout=out, **options)
+    return out.getvalue()
+
+
+def test_statuses_dates_and_placement(tmp_path, client):
+    run(
+        tmp_path,
+        export(
+            item(1, "Live story", sticky=1, excerpt="The short version."),
+            item(2, "Unfinished", status="draft", date_gmt="0000-00-00 00:00:00"),
+            item(3, "In review", status="pending"),
+            item(4, "Tomorrow", status="future", date_gmt="2099-05-01 06:00:00"),
+            item(5, "Binned", status="trash"),
+            item(6, "Locked", extra="<wp:post_password>open sesame</wp:post_password>"),
+            item(7, "Zürich bleibt", slug="z%c3%bcrich-bleibt"),
+        ),
+    )
+    live = ArticlePage.objects.get(title="Live story")
+    assert live.live and live.top_story and live.standfirst == "The short version."
+    assert live.published_at == datetime(2024, 3, 1, 9, 30, tzinfo=UTC)  # from post_date_gmt
+    assert [a.name for a in live.authors] == ["Jane Doe"]
+    assert live.section.title == "World"
+    assert not ArticlePage.objects.get(title="Unfinished").live
+    assert not ArticlePage.objects.get(title="In review").live
+    tomorrow = ArticlePage.objects.get(title="Tomorrow")
+    assert not tomorrow.live and tomorrow.scheduled_revision.approved_go_live_at.year == 2099
+    assert not ArticlePage.objects.filter(title="Binned").exists()
+    assert (
+        "open sesame"
+        not in client.get(ArticlePage.objects.get(title="Locked").url).content.decode()
+    )
+    assert (
+        client.get(ArticlePage.objects.get(title="Locked").url).status_code == 200
+    )  # asks the password
+    assert ArticlePage.objects.get(slug="zürich-bleibt").live
+    response = client.get("/2024/03/01/z%c3%bcrich-bleibt/")
+    assert response.status_code == 301 and response["Location"] == "/world/z%C3%BCrich-bleibt/"
+
+
+def test_comments_are_threaded_with_their_status_and_pings_are_counted(tmp_path, client):
+    out = run(
+        tmp_path,
+        export(
+            item(
+                1,
+                "Discussed",
+                comments=[
+                    comment(12, parent=11, email="second@reader.example"),  # reply before parent
+                    comment(11, email="first@reader.example"),
+                    comment(13, approved="0"),
+                    comment(14, approved="spam"),
+                    comment(15, approved="trash"),
+                    comment(16, kind="pingback"),
+                    comment(17, kind="trackback"),
+                ],
+            )
+        ),
+    )
+    article = ArticlePage.objects.get()
+    first = Comment.objects.get(body="Comment number 11.")
+    reply = Comment.objects.get(body="Comment number 12.")
+    assert reply.parent == first and reply.depth == 2
+    assert reply.email == "second@reader.example" and str(reply.ip_address) == "192.0.2.7"
+    assert reply.created_at == datetime(2024, 3, 2, 10, tzinfo=UTC)
+    assert sorted(Comment.objects.values_list("status", flat=True)) == sorted(
+        ["approved", "approved", "pending", "spam", "trash"]
+    )
+    assert re.search(r"^pingback +0 +0 +0 +2$", out, re.M)
+    page = client.get(article.url).content.decode()
+    assert "Comment number 11." in page and "first@reader.example" not in page
+    assert "Comment number 13." not in page  # held
+
+
+def test_attachments_come_from_the_media_folder(tmp_path):
+    uploads = tmp_path / "uploads" / "2024" / "03"
+    uploads.mkdir(parents=True)
+    PILImage.new("RGB", (40, 30), (200, 0, 0)).save(uploads / "harbour.jpg")
+    attachment = item(
+        9,
+        "Harbour at dawn",
+        post_type="attachment",
+        status="inherit",
+        extra="<wp:attachment_url>https://news.example.org/wp-content/uploads/2024/03/harbour.jpg</wp:attachment_url>",
+        meta=[("_wp_attached_file", "2024/03/harbour.jpg")],
+    )
+    missing = item(
+        10,
+        "Lost",
+        post_type="attachment",
+        status="inherit",
+        extra="<wp:attachment_url>https://news.example.org/wp-content/uploads/2024/03/lost.jpg</wp:attachment_url>",
+    )
+    # The post comes before its featured image in the file.
+    out = run(
+        tmp_path,
+        export(item(1, "Illustrated", meta=[("_thumbnail_id", "9")]), attachment, missing),
+        media_dir=str(tmp_path / "uploads"),
+    )
+    image = Image.objects.get()
+    assert image.title == "Harbour at dawn" and image.width == 40
+    assert ArticlePage.objects.get().lead_image == image
+    assert "https://news.example.org/wp-content/uploads/2024/03/lost.jpg" in out
+
+
+def test_reimport_updates_what_changed_in_wordpress_and_keeps_edits_made_here(tmp_path):
+    run(tmp_path, export(item(1, "First title"), item(2, "Other")))
+    edited = ArticlePage.objects.get(title="Other")
+    edited.title = "Rewritten by the desk"
+    edited.save_revision().publish()
+    out = run(tmp_path, export(item(1, "Second title"), item(2, "Other, changed in WordPress")))
+    assert ArticlePage.objects.filter(title="Second title").exists()
+    assert ArticlePage.objects.get(pk=edited.pk).title == "Rewritten by the desk"
+    assert "edited in Headline since the last import" in out
+    assert ArticlePage.objects.count() == 2
+    run(
+        tmp_path,
+        export(item(1, "Second title"), item(2, "Other, changed in WordPress")),
+        overwrite=True,
+    )
+    assert ArticlePage.objects.get(pk=edited.pk).title == "Other, changed in WordPress"
+
+
+def test_a_dry_run_reports_and_saves_nothing(tmp_path):
+    pages = Page.objects.count()
+    out = run(tmp_path, export(item(1, "Only a trial", comments=[comment(3)])), dry_run=True)
+    assert "dry run: nothing was saved" in out
+    assert re.search(r"^post +1 +0 +0 +0$", out, re.M)
+    assert Page.objects.count() == pages and not Comment.objects.exists()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=3000), st.text(max_size=3000))
+def test_a_standfirst_always_fits_and_says_something(excerpt, content):
+    """Whatever WordPress holds, the standfirst fits its field and is never blank."""
+    standfirst = values.standfirst(excerpt, content, "The headline")
+    assert 0 < len(standfirst) <= ArticlePage._meta.get_field("standfirst").max_length
+    assert has_visible_content(standfirst)

@@ -320,3 +320,23 @@ def test_every_link_in_the_comment_queue_opens(client, staff, article, role):
     assert reverse("comments_admin_reply", args=[held.pk]) in links
     for link in sorted(links):
         assert opens(client, link), f"{role}: {link} does not open"
+
+
+@pytest.mark.parametrize(
+    "app, prefix, model, upload_file",
+    [("wagtailimages", "image", Image, a_png), ("wagtaildocs", "document", Document, a_csv)],
+)
+def test_only_editors_delete_what_others_uploaded(client, staff, app, prefix, model, upload_file):
+    """Wagtail counts deleting as changing: a reporter may delete only their own uploads."""
+    theirs = model.objects.create(
+        title="On the front page", file=upload_file(), uploaded_by_user=staff["editor"]
+    )
+    own = model.objects.create(title="Mine", file=upload_file(), uploaded_by_user=staff["reporter"])
+    client.force_login(staff["reporter"])
+    client.post(reverse(f"{app}:delete", args=[theirs.pk]))
+    assert model.objects.filter(pk=theirs.pk).exists()
+    assert client.post(reverse(f"{app}:delete", args=[own.pk])).status_code == 302
+    assert not model.objects.filter(pk=own.pk).exists()
+    client.force_login(staff["editor"])
+    client.post(reverse(f"{app}:delete", args=[theirs.pk]))
+    assert not model.objects.filter(pk=theirs.pk).exists()

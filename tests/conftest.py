@@ -3,10 +3,23 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import caches
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 
 from .embed_provider import embed_provider  # noqa: F401 (a fixture for every test module)
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+if not os.environ.get("DATABASE_URL"):
+    # On SQLite the test database is in memory, shared by the live server's threads through
+    # SQLite's shared cache, where two requests writing at once fail at once with "database
+    # table is locked" (Wagtail's autosave beside an image upload: a 500 in the browser tests).
+    # Answered one at a time (the server thread already uses the test's connection).
+    class OneRequestAtATime(WSGIServer):
+        def __init__(self, *args, connections_override=None, **kwargs):
+            super().__init__(*args, **kwargs)
+
+    LiveServerThread.server_class = OneRequestAtATime
 
 
 @pytest.fixture(autouse=True)
@@ -23,6 +36,12 @@ def page_cache_off(settings):
     """For tests that count what rendering a page costs: no request is served from the page
     cache (whether one is depends on how many seconds the test took to build its data)."""
     settings.PAGE_CACHE = False
+
+
+@pytest.fixture
+def database_tasks(settings):
+    """Tasks wait in the database for the worker, as under `make run` and in production."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 @pytest.fixture

@@ -32,12 +32,14 @@ def thumbnail_png():
 class FakeProvider:
     def __init__(self):
         self.requests = []
+        self.authorizations = []  # each request's Authorization header (None without one)
         self.thumbnail = thumbnail_png()
         provider = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):
                 provider.requests.append(self.path)
+                provider.authorizations.append(self.headers.get("Authorization"))
                 provider.answer(self)
 
             def log_message(self, *args):

@@ -90,6 +90,7 @@ def test_the_embed_frame_serves_only_stored_answers_and_may_be_framed_by_the_sit
     "url, message",
     [
         ("https://elsewhere.example/page", "No provider we know serves this address"),
+        ("https://www.instagram.com/p/C0ffee42/", "only once the site has a Facebook app token"),
         (DOWN_URL, "The provider did not answer for this address"),
         (VIDEO_URL + "/gone", "The provider did not answer for this address"),
         ("not an address", "Enter a valid URL"),

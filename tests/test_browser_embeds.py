@@ -42,12 +42,26 @@ def test_the_provider_is_asked_only_after_the_reader_clicks(live_server, embed_p
         player = page.frame_locator("iframe.embed-frame").frame_locator("iframe")
         expect(player.locator(".player")).to_have_text("Fakeview player")
         assert embed_provider.requests == ["/player/42"]
-        # The frame fits the player, which fills the column at its own 16:9.
+        # The reader sees the whole player: inside the frame (nothing clipped) and on the screen.
         frame = page.locator("iframe.embed-frame")
         expect(frame).to_have_attribute("title", "Harbour reopens: the video")
-        box = frame.bounding_box()
-        assert abs(box["height"] - box["width"] * 270 / 480) < 4, box
+        expect(frame).to_be_visible()
+        outer = frame.bounding_box()
+        inner = page.frame_locator("iframe.embed-frame").locator("iframe").bounding_box()
+        assert inner["height"] > 100 and inner["width"] > 200, inner
+        assert within(inner, outer), (inner, outer)
+        assert outer["x"] >= 0 and outer["x"] + outer["width"] <= 390, outer
         save_artifact(page, "embed-after-click.png")
+
+
+def within(inner, outer):
+    """Whether box `inner` lies inside box `outer` (a pixel's rounding allowed)."""
+    return (
+        inner["x"] >= outer["x"] - 1
+        and inner["y"] >= outer["y"] - 1
+        and inner["x"] + inner["width"] <= outer["x"] + outer["width"] + 1
+        and inner["y"] + inner["height"] <= outer["y"] + outer["height"] + 1
+    )
 
 
 def test_without_javascript_the_embed_is_a_link_to_the_original(live_server):

@@ -10,6 +10,7 @@ import feedparser
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.users.models import UserProfile
 
 from headline.news.models import ArticlePage
 
@@ -86,3 +87,33 @@ def test_the_admin_shows_times_as_the_site_does(client, zone):
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content.decode()
     assert expected in editor
     assert "a.m." not in editor and "p.m." not in editor
+
+
+def test_every_admin_time_input_names_its_zone(client, zone):
+    """Go-live and expiry (the schedule dialog), publication and update times, correction dates:
+    each says which zone a typed time is read in."""
+    tz, *_ = zone
+    article = make_article(make_section(), "Embargoed", publish=False)
+    client.force_login(staff("editor", "Editors"))
+    tree = parse(client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])))
+    note = f"Time zone: {timezone.localtime(timezone=tz).tzname()} ({tz.key})"
+    for name in (
+        "go_live_at",
+        "expire_at",
+        "published_at",
+        "updated_at",
+        "corrections-__prefix__-date",
+    ):
+        assert texts(tree, f"//p[@id='id_{name}-zone']") == [note], name
+
+
+def test_a_user_who_picked_another_zone_is_told_that_one(client, settings):
+    settings.TIME_ZONE = "UTC"
+    editor = staff("editor", "Editors")
+    profile = UserProfile.get_for_user(editor)
+    profile.current_time_zone = "Asia/Kolkata"
+    profile.save()
+    client.force_login(editor)
+    article = make_article(make_section(), "Embargoed", publish=False)
+    tree = parse(client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])))
+    assert texts(tree, "//p[@id='id_go_live_at-zone']") == ["Time zone: IST (Asia/Kolkata)"]

@@ -11,6 +11,7 @@ class CoreConfig(AppConfig):
 
         converters.register()
         clean_text_in_admin_forms()
+        name_the_zone_on_admin_times()
 
 
 def clean_text_in_admin_forms():
@@ -35,3 +36,17 @@ def clean_text_in_admin_forms():
     register_form_field_override(
         models.URLField, override={"form_class": CleanURLField}, exact_class=True
     )
+
+
+def name_the_zone_on_admin_times():
+    """Name the time zone with every date-and-time input of the admin.
+
+    A go-live time typed as "2026-11-30 22:36" is read in the user's zone (their account's, or
+    settings.TIME_ZONE), which Wagtail's picker never names, while the site shows "22:36 UTC".
+    Wagtail builds these inputs in several places (model forms, the schedule dialog's
+    PublishingPanel), all from `AdminDateTimeInput`: its template is swapped for one that names
+    the zone above the input (the picker opening below it would hide it), then renders Wagtail's.
+    """
+    from wagtail.admin.widgets.datetime import AdminDateTimeInput
+
+    AdminDateTimeInput.template_name = "core/widgets/zoned_datetime_input.html"

@@ -136,7 +136,8 @@ class FactBoxBlock(blocks.StructBlock):
 
 
 class GalleryBlock(blocks.StructBlock):
-    images = blocks.ListBlock(CaptionedImageBlock(), min_num=2)
+    # Two empty slots to start with, as a gallery needs two pictures at least.
+    images = blocks.ListBlock(CaptionedImageBlock(), min_num=2, default=[{}, {}])
     caption = blocks.CharBlock(
         required=False, max_length=300, help_text="What the pictures show together."
     )

@@ -20,6 +20,7 @@ from wagtail.embeds.exceptions import EmbedException, EmbedUnsupportedProviderEx
 from wagtail.embeds.models import Embed
 from wagtail.images.models import Image
 
+from .embed_finders import needs_facebook_token
 from .models import EmbedPreview
 
 logger = logging.getLogger(__name__)
@@ -48,9 +49,15 @@ def fetch(url):
     try:
         embed = get_embed(url)
     except EmbedUnsupportedProviderException:
+        if needs_facebook_token(url):
+            raise ValidationError(
+                "Instagram posts can be embedded only once the site has a Facebook app token "
+                "(FACEBOOK_APP_ID and FACEBOOK_APP_SECRET): ask whoever runs Headline, or link "
+                "to the post in a paragraph."
+            ) from None
         raise ValidationError(
             "No provider we know serves this address. Embeds take a post or video's own address "
-            "on YouTube, Vimeo, X, Bluesky, TikTok and other oEmbed providers; for any other page, "
+            "on YouTube, Vimeo, X, Bluesky, Mastodon, TikTok and other oEmbed providers; for any other page, "
             "add a link in a paragraph."
         ) from None
     except (EmbedException, requests.RequestException, ValueError, KeyError) as error:

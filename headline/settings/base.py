@@ -11,7 +11,8 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from wagtail.embeds.oembed_providers import all_providers
+
+from headline.news import embed_finders
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -350,23 +351,14 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = False
 TAGGIT_TAGS_FROM_STRING = "headline.core.text.parse_tags"
 
-# Embeds: Wagtail's oEmbed providers (YouTube, Vimeo, X, Flickr, SoundCloud, Spotify…) and two it
-# does not list, with the endpoints and address forms their oEmbed documentation gives
-# (docs.bsky.app "oEmbed", developers.tiktok.com "Embed Videos"). Providers are asked only when an
-# editor saves an embed block (headline/news/embeds.py).
-WAGTAILEMBEDS_FINDERS = [
-    {
-        "class": "wagtail.embeds.finders.oembed",
-        "providers": [
-            {
-                "endpoint": "https://embed.bsky.app/oembed",
-                "urls": [r"^https://bsky\.app/profile/[^/]+/post/[^/]+$"],
-            },
-            {
-                "endpoint": "https://www.tiktok.com/oembed",
-                "urls": [r"^https://(?:www\.)?tiktok\.com/@[^/]+/video/\d+"],
-            },
-            *all_providers,
-        ],
-    }
-]
+# Embeds (headline/news/embed_finders.py): Wagtail's oEmbed providers (YouTube, Vimeo, X…) with
+# Bluesky and TikTok; Mastodon posts from the servers listed in EMBED_MASTODON_SERVERS (host
+# names, comma-separated; each server answers only for posts at its own address); Instagram and
+# Facebook posts when FACEBOOK_APP_ID and FACEBOOK_APP_SECRET name a Facebook app (their oEmbed
+# needs its token). Providers are asked only when an editor saves an embed block
+# (headline/news/embeds.py).
+WAGTAILEMBEDS_FINDERS = embed_finders.finders(
+    mastodon_servers=env_list("EMBED_MASTODON_SERVERS", "mastodon.social,mastodon.online"),
+    facebook_app_id=os.environ.get("FACEBOOK_APP_ID", ""),
+    facebook_app_secret=os.environ.get("FACEBOOK_APP_SECRET", ""),
+)

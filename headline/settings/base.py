@@ -398,6 +398,11 @@ WAGTAIL_SITE_NAME = "Headline"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zip"]
+# Uploads must be what their extension says, and decode to the end (headline/core/uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "headline.core.uploads.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "headline.core.uploads.DocumentForm"
+# Under Pillow's decompression-bomb threshold (89.5 million pixels), above any press camera.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 80_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The admin makes no request to another host, as the public site does not: avatars are uploaded
 # ones or Wagtail's bundled default (never Gravatar, which would receive a hash of each staff

@@ -83,6 +83,7 @@ def test_only_the_embed_frame_may_load_its_provider(client):
     assert directives["frame-ancestors"] == "'self'"
     assert "player.example" not in client.get(article.url)["Content-Security-Policy"]
     # A second request is the same, whichever cache answered it.
-    assert client.get(f"/embeds/{embed.hash}/")["Content-Security-Policy"] == (
-        frame["Content-Security-Policy"]
+    assert (
+        client.get(f"/embeds/{embed.hash}/")["Content-Security-Policy"]
+        == (frame["Content-Security-Policy"])
     )

@@ -11,7 +11,6 @@ from hypothesis.provisional import domains
 from headline.sharing.views import mastodon_host
 
 
-
 @pytest.mark.parametrize(
     ("typed", "host"),
     [

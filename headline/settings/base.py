@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from wagtail.embeds.oembed_providers import all_providers
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -296,7 +297,6 @@ MEDIA_HOSTS = [
     f"{os.environ.get('MEDIA_S3_URL_PROTOCOL', 'https:')}//{domain.split('/')[0]}"
     for domain in env_list("MEDIA_S3_CUSTOM_DOMAIN")
 ]
-SELF, NONE = "'self'", "'none'"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

@@ -5,8 +5,8 @@ addresses at the site root.
 
 import re
 
-import csp.constants
 import idna
+from csp.constants import HEADER
 from csp.utils import build_policy
 from django.contrib.staticfiles import finders
 from django.http import FileResponse, Http404, HttpResponseRedirect, JsonResponse
@@ -84,7 +84,7 @@ def mastodon_share(request):
         status=400 if error else 200,
     )
     # Browsers hold a form's redirect to the page's form-action: this one leads to any server.
-    response[csp.constants.HEADER] = build_policy(update={"form-action": ["https:"]})
+    response[HEADER] = build_policy(update={"form-action": ["https:"]})
     return response
 
 

@@ -129,13 +129,6 @@ SECRET = "test-only-key"
 PASSWD = "root:x:0:0"
 
 
-def count_of_inputs():
-    """{attack class: number of inputs}, for the README and the report."""
-    return {name: len(items) for name, items in PAYLOADS.items()} | {
-        "invalid UTF-8": len(INVALID_UTF8)
-    }
-
-
 @pytest.fixture
 def newsroom():
     section = make_section("International")

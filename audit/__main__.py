@@ -47,6 +47,8 @@ def production_env(port):
         SERVE_MEDIA="true",
         SECRET_KEY="audit-only-secret",
         ALLOWED_HOSTS="127.0.0.1",
+        HTTPS="0",  # plain HTTP on loopback
+        SINGLE_PROCESS="1",  # one gunicorn worker, no Redis
         # Canonical and og:url point at the server Lighthouse loads, as they would in production.
         SITE_URL=f"http://127.0.0.1:{port}",
         CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"),
@@ -113,7 +115,7 @@ def main():
     manage(env, "load_demo")
     manage(env, "collectstatic", "--noinput", "-v0")
     server = subprocess.Popen(
-        [BIN / "gunicorn", "headline.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+        [BIN / "gunicorn", "headline.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -98,6 +98,7 @@ def prepare(options):
             DJANGO_SETTINGS_MODULE="headline.settings.production",
             SECRET_KEY=os.environ.get("SECRET_KEY", "load-check-only"),
             DATABASE_URL=database_url,
+            SINGLE_PROCESS="1",  # this checking process only reads the database
         )
         os.environ.pop("REDIS_URL", None)  # the checks read the database only
 

@@ -110,7 +110,7 @@ def environment(database_url=DATABASE_URL, redis_url=REDIS_URL, work=WORK):
         "MEDIA_ROOT": str(work / "media"),
         "STATIC_ROOT": str(work / "static"),
         "SERVE_MEDIA": "true",
-        "SECURE_COOKIES": "false",
+        "HTTPS": "false",
         "DEBUG": "",
         "LOG_LEVEL": "WARNING",
         # Renders are measured; the page cache's own row runs a second server with it on.

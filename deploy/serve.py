@@ -115,8 +115,9 @@ def environment(port, app_port):
         SITE_URL=env.get("SITE_URL", site),
         VARNISH_URL=env.get("VARNISH_URL", site),
         ALLOWED_HOSTS=env.get("ALLOWED_HOSTS", "127.0.0.1,localhost"),
-        # Plain HTTP on loopback: cookies marked Secure would never come back.
-        SECURE_COOKIES=env.get("SECURE_COOKIES", "0"),
+        # Plain HTTP on loopback: no redirect to HTTPS, and no Secure cookies (they would never
+        # come back).
+        HTTPS=env.get("HTTPS", "0"),
         SERVE_MEDIA=env.get("SERVE_MEDIA", "1"),
         # Varnish appends the reader's address to X-Forwarded-For.
         TRUSTED_PROXY_HOPS=env.get("TRUSTED_PROXY_HOPS", "1"),

@@ -92,7 +92,7 @@ def edge(varnishd, static_root, tmp_path, settings):
         "DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:"
         f"{db['PORT'] or 5432}/{db['NAME']}",
         "ALLOWED_HOSTS": "*",
-        "SECURE_COOKIES": "0",
+        "HTTPS": "0",
         "SERVE_MEDIA": "1",
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "STATIC_ROOT": str(static_root),

@@ -175,20 +175,28 @@ def test_share_links_carry_the_encoded_canonical_url_and_headline(client, state_
     assert copy.get("data-copy-url") == url
 
 
-def test_mastodon_share_asks_for_the_instance_then_redirects(client):
+def test_mastodon_share_asks_for_the_instance_then_redirects_when_the_form_is_sent(client):
     text = "Leaders meet http://localhost/international/state-visit/"
     page = client.get("/share/mastodon/", {"text": text})
     assert page.status_code == 200
-    assert parse(page).xpath("//input[@name='text']/@value") == [text]
-    sent = client.get("/share/mastodon/", {"text": text, "instance": "https://Mastodon.Social/"})
+    form = parse(page).xpath("//form[.//input[@name='instance']]")[0]
+    assert form.get("method") == "post"
+    assert form.xpath(".//input[@name='text']/@value") == [text]
+    # A plain link naming a server only fills the form in: no redirect without the reader's click.
+    linked = client.get("/share/mastodon/", {"text": text, "instance": "mastodon.social"})
+    assert linked.status_code == 200
+    assert parse(linked).xpath("//input[@name='instance']/@value") == ["mastodon.social"]
+    sent = client.post("/share/mastodon/", {"text": text, "instance": "https://Mastodon.Social/"})
     assert sent.status_code == 302
     assert sent["Location"] == (
         "https://mastodon.social/share?text=Leaders%20meet%20http%3A%2F%2Flocalhost"
         "%2Finternational%2Fstate-visit%2F"
     )
-    refused = client.get("/share/mastodon/", {"text": text, "instance": "evil.com/phish?x="})
-    assert refused.status_code == 400
-    assert b"Enter your Mastodon server" in refused.content
+    for hostile in ("evil.com/phish?x=", "mastodon.social:8443", "https://me@evil.com", ""):
+        refused = client.post("/share/mastodon/", {"text": text, "instance": hostile})
+        assert refused.status_code == 400, hostile
+        assert b"Enter your Mastodon server" in refused.content
+        assert parse(refused).xpath("//input[@name='text']/@value") == [text]
 
 
 def test_author_page_lists_their_published_articles(client, international):

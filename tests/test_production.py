@@ -1,6 +1,7 @@
 """The documented production command serves the site: gunicorn, production settings, WhiteNoise."""
 
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -27,8 +28,9 @@ def production_env(tmp_path, **extra):
         MEDIA_ROOT=str(tmp_path / "media"),
         SECRET_KEY="a-production-secret",
         ALLOWED_HOSTS="127.0.0.1",
-        **extra,
+        HTTPS="0",  # plain HTTP on loopback
     )
+    env.update(extra)
     return env
 
 
@@ -51,14 +53,35 @@ def test_production_settings_refuse_to_start_without_a_secret_key(tmp_path):
     assert "SECRET_KEY must be set in production" in result.stderr
 
 
+def test_production_settings_refuse_a_per_process_cache_unless_told_of_a_single_process(tmp_path):
+    env = production_env(tmp_path)
+    env.pop("REDIS_URL", None)
+    refused = manage(env, "check")
+    assert refused.returncode != 0
+    assert "REDIS_URL must be set in production" in refused.stderr
+    assert "SINGLE_PROCESS=1" in refused.stderr
+    accepted = manage({**env, "SINGLE_PROCESS": "1"}, "check")
+    assert accepted.returncode == 0, accepted.stderr
+
+
+def test_deployment_checks_pass_with_the_production_settings_and_nothing_silenced(tmp_path):
+    secret = secrets.token_urlsafe(50)
+    env = production_env(tmp_path, REDIS_URL="redis://127.0.0.1:6379/0", SECRET_KEY=secret)
+    del env["HTTPS"]  # the default: HTTPS only
+    result = manage(env, "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
 def test_gunicorn_serves_pages_and_compressed_static_files(tmp_path):
-    env = production_env(tmp_path, STATIC_ROOT=str(tmp_path / "static"))
+    # One process: this lane has no Redis (the services lane runs several, test_page_cache_processes).
+    env = production_env(tmp_path, STATIC_ROOT=str(tmp_path / "static"), SINGLE_PROCESS="1")
     for step in (("migrate", "--noinput"), ("collectstatic", "--noinput")):
         result = manage(env, *step)
         assert result.returncode == 0, result.stderr
     port = free_port()
     server = subprocess.Popen(
-        [str(BIN / "gunicorn"), "headline.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+        [str(BIN / "gunicorn"), "headline.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

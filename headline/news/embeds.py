@@ -9,9 +9,11 @@ no request to another host. The provider's HTML is served only from our own addr
 
 import io
 import logging
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import requests
+from csp.utils import build_policy
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
@@ -29,6 +31,48 @@ logger = logging.getLogger(__name__)
 MAX_THUMBNAIL_BYTES = 10 * 1024 * 1024
 THUMBNAIL_FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
 TIMEOUT = 10  # seconds, as Wagtail's oEmbed finder allows the provider
+
+
+class SourceOrigins(HTMLParser):
+    """Collects the origins (`https://host[:port]`) that an HTML fragment loads anything from."""
+
+    ATTRIBUTES = frozenset({"src", "href", "poster", "data-src"})
+
+    def __init__(self):
+        super().__init__()
+        self.origins = set()
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":  # a link is followed by the reader, never loaded
+            return
+        for name, value in attrs:
+            if name in self.ATTRIBUTES and value:
+                parts = urlsplit(value.strip())
+                if parts.scheme in ("http", "https") and parts.netloc:
+                    self.origins.add(f"{parts.scheme}://{parts.netloc}")
+
+
+def frame_policy(embed):
+    """The Content-Security-Policy header value for the embed frame (`/embeds/<hash>/`).
+
+    Only this frame may load the provider: on top of the site's policy
+    (`settings.CONTENT_SECURITY_POLICY`), its scripts, frames, styles, pictures and media may come
+    from the origins its stored HTML names (e.g. `https://www.youtube.com` for a YouTube player,
+    `https://platform.twitter.com` for X's widget script), and styles may be inline, as providers'
+    HTML writes them. The article page around it keeps `frame-src 'self'`; only our own pages may
+    frame this one (`frame-ancestors 'self'`).
+    """
+    parser = SourceOrigins()
+    parser.feed(embed.html)
+    origins = sorted(parser.origins)
+    return build_policy(
+        update={
+            directive: origins
+            for directive in ("script-src", "frame-src", "img-src", "media-src", "connect-src")
+        }
+        | {"style-src": ["'unsafe-inline'", *origins]},
+        replace={"frame-ancestors": ["'self'"]},
+    )
 
 
 def stored(urls):

@@ -1,10 +1,12 @@
 """Author, tag and corrections pages (listings that are not pages in the tree), and embed frames."""
 
+from csp.constants import HEADER
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from taggit.models import Tag
 from wagtail.embeds.models import Embed
 
+from .embeds import frame_policy
 from .models import (
     ARTICLES,
     TAGS,
@@ -50,7 +52,10 @@ def embed_frame(request, embed_hash):
 
     The article page inserts the frame only when the reader asks (headline.js), so the provider
     hears of the reader only then. Only answers an editor already stored are served: a reader's
-    request never makes Headline ask a provider anything.
+    request never makes Headline ask a provider anything. Its Content-Security-Policy admits the
+    provider's hosts (`embeds.frame_policy`), written here so every cached copy carries it.
     """
     embed = get_object_or_404(Embed.objects.exclude(html=""), hash=embed_hash)
-    return render(request, "news/embed_frame.html", {"embed": embed})
+    response = render(request, "news/embed_frame.html", {"embed": embed})
+    response[HEADER] = frame_policy(embed)
+    return response

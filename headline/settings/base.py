@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 from headline.news import embed_finders
 
@@ -73,6 +74,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so served copies carry the headers too (see README, "Security").
+    "headline.core.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Outside the session and CSRF middleware, so it sees the cookies they set.
     "headline.core.middleware.EdgeCacheMiddleware",
     # ETag from the page's bytes and 304s for HTML pages; feeds and sitemaps set their own.
@@ -291,7 +295,75 @@ CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_FAILURE_VIEW = "headline.comments.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp; headline/core/security.py). Public pages: our own files
+# only, no inline script or style, no nonce (cached pages are shared by every reader); the embed
+# frame adds its provider's hosts in its own policy (headline/news/embeds.py). Images may also
+# come from the media bucket's public host.
+MEDIA_HOSTS = [
+    f"{os.environ.get('MEDIA_S3_URL_PROTOCOL', 'https:')}//{domain.split('/')[0]}"
+    for domain in env_list("MEDIA_S3_CUSTOM_DOMAIN")
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, *MEDIA_HOSTS],
+        "media-src": [SELF, *MEDIA_HOSTS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Wagtail 8's admin prints inline <script> initialisers (InlinePanel, MultipleChooserPanel, the
+# date and time widgets) and style attributes, and draws image previews from blob: and data:
+# addresses; under /admin/ only, it gets this looser policy. Still no other host and no eval.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    | {
+        "script-src": [SELF, "'unsafe-inline'"],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_HOSTS],
+        "base-uri": [SELF],
+        # Wagtail's live preview frames the admin's own preview page.
+        "frame-ancestors": [SELF],
+    }
+}
+# Browser features the site never uses are denied to it and to every frame (django-permissions-
+# policy). Fullscreen, encrypted media and picture-in-picture stay for the embed frame's players.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
@@ -335,6 +407,11 @@ WAGTAIL_SITE_NAME = "Headline"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zip"]
+# Uploads must be what their extension says, and decode to the end (headline/core/uploads.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "headline.core.uploads.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "headline.core.uploads.DocumentForm"
+# Under Pillow's decompression-bomb threshold (89.5 million pixels), above any press camera.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 80_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The admin makes no request to another host, as the public site does not: avatars are uploaded
 # ones or Wagtail's bundled default (never Gravatar, which would receive a hash of each staff

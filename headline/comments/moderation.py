@@ -15,6 +15,7 @@ from datetime import timedelta
 from django.core.cache import cache
 from django.utils import timezone
 
+from headline.core import ratelimit
 from headline.spamfilter import filter as spamfilter
 
 from . import signals
@@ -26,7 +27,6 @@ from .models import (
     CommentPolicy,
     CommentSettings,
     Refusal,
-    email_digest,
 )
 
 Status = Comment.Status
@@ -36,11 +36,12 @@ Rule = Comment.Rule
 class Refused(Exception):
     """A submission that is not stored; the message is shown to the reader."""
 
-    def __init__(self, rule, message, detail=""):
+    def __init__(self, rule, message, detail="", retry_after=None):
         super().__init__(message)
         self.rule = rule
         self.message = message
         self.detail = detail
+        self.retry_after = retry_after  # seconds, for a refusal that passes with time
 
     def record(self, article, ip_address):
         """Note the refusal for moderators, at most once a minute per IP address and rule."""
@@ -66,6 +67,7 @@ class Submission:
     ip_address: str | None = None
     honeypot_filled: bool = False
     form_age: float | None = None  # seconds since the form was shown
+    form_nonce: str | None = None  # the form token's nonce: one stored comment per token
     owns_address: bool = False
     by_staff: bool = False
     spam_score: float | None = field(default=None, init=False)
@@ -138,23 +140,48 @@ class Policy:
     def check_flood(self, submission):
         """Refuse a second comment within flood_seconds from one IP or one address.
 
-        `cache.add` is atomic in Redis and in the local-memory cache, so two app processes
-        racing each other still let only one comment through.
+        Counted in the shared cache (headline.core.ratelimit), so every app process sees the
+        comment one of them accepted; the refusal says how long to wait (Retry-After).
         """
         if not self.flood_seconds:
             return
-        keys = [f"comments:flood:email:{email_digest(submission.email)}"]
+        limits = [(ratelimit.Limit("comment-email", 1, self.flood_seconds), submission.email)]
         if submission.ip_address:
-            keys.insert(0, f"comments:flood:ip:{submission.ip_address}")
-        for key in keys:
-            if not cache.add(key, 1, timeout=self.flood_seconds):
-                source = "IP address" if ":ip:" in key else "email address"
+            limits.insert(
+                0, (ratelimit.Limit("comment-ip", 1, self.flood_seconds), submission.ip_address)
+            )
+        for limit, key in limits:
+            try:
+                ratelimit.hit(limit, key, "")
+            except ratelimit.RateLimited as over:
+                source = "IP address" if limit.name == "comment-ip" else "email address"
                 raise Refused(
                     Rule.FLOOD,
-                    f"You are commenting too quickly. Please wait {self.flood_seconds} seconds "
-                    "between comments.",
+                    "You are commenting too quickly. Please wait "
+                    f"{ratelimit.in_words(self.flood_seconds)} between comments. You can post "
+                    f"again in {ratelimit.in_words(over.retry_after)}.",
                     f"another comment from this {source} within {self.flood_seconds} s",
-                )
+                    retry_after=over.retry_after,
+                ) from over
+
+    def claim_form(self, submission):
+        """Mark the submission's form token used, refusing one already used for a stored
+        comment; the mark lasts as long as the token is accepted (max_form_age_hours).
+
+        Returns a function that gives the token back, for a comment that is not stored after
+        all. Forms without a genuine token have nothing to claim (judge() holds them)."""
+        nonce = submission.form_nonce
+        if nonce is None:
+            return lambda: None
+        key = f"comments:form-used:{nonce}"
+        if not cache.add(key, 1, timeout=self.max_form_age_hours * 3600):
+            raise Refused(
+                Rule.TIMING,
+                "This form has already been used to post a comment. Please reload the page "
+                "to write another.",
+                "a form already used for a comment was sent again",
+            )
+        return lambda: cache.delete(key)
 
     def refuse_if_closed(self, article):
         if not article.comments_enabled:

@@ -7,3 +7,6 @@ class AccountsConfig(AppConfig):
     name = "headline.accounts"
     label = "accounts"
     verbose_name = "Staff accounts"
+
+    def ready(self):
+        from . import signals  # noqa: F401

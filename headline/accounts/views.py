@@ -41,17 +41,19 @@ def _next_url(request):
 
 
 def _try_code(request, form, check):
-    """Whether the form's code passes `check`; counts the try against the staff member's limit."""
+    """Whether the form's code passes `check`. Wrong codes are counted against the staff
+    member's limit (RATE_LIMITS["two-factor"]); once it is used up, every try answers 429."""
     if not form.is_valid():
         return False
-    ratelimit.hit(
-        ratelimit.Limit.named("two-factor"),
-        request.user.pk,
-        "Too many codes tried. Please wait before trying again.",
-    )
+    limit = ratelimit.Limit.named("two-factor")
+    message = "Too many wrong codes. Please wait before trying again."
+    ratelimit.refuse_if_over(limit, request.user.pk, message)
     if check(form.cleaned_data["code"]):
         return True
-    form.add_error("code", "That code is not right. Check the time on your phone, or use a recovery code.")
+    ratelimit.hit(limit, request.user.pk, message)
+    form.add_error(
+        "code", "That code is not right. Check the time on your phone, or use a recovery code."
+    )
     return False
 
 

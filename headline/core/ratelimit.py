@@ -75,6 +75,13 @@ def hit(limit, key, message):
         raise RateLimited(message, retry_after(limit, key))
 
 
+def refuse_if_over(limit, key, message):
+    """Raise RateLimited when `key` has used up `limit`, without counting: for limits that count
+    only failures (`hit` after each), checked before every try."""
+    if limit.count and (cache.get(_key(limit, key)) or 0) >= limit.count:
+        raise RateLimited(message, retry_after(limit, key))
+
+
 def check(limits, message):
     """Count one action against each (Limit, key) pair in turn, most specific first; raise
     RateLimited at the first one over. Later limits are not counted for a refused action, so a

@@ -254,14 +254,21 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_CLIENT_IP_CALLABLE = "headline.core.ratelimit.client_ip"
 AXES_LOCKOUT_CALLABLE = "headline.accounts.views.locked_out"
 # django-axes logs each failure and the lockout (WARNING), and each sign-in with the failures it
-# clears (INFO): username, IP address and browser, never the password.
+# clears (INFO): username, IP address and browser, never the password. Staff usernames and
+# addresses are what an operator needs to tell guessing from a colleague's typo, so they are
+# not masked (django-axes masks them by default).
 AXES_RESET_ON_SUCCESS = True
+AXES_SENSITIVE_PARAMETERS = []
 
 # Two-factor sign-in (django-otp, TOTP with recovery codes): optional for every staff member,
 # required for members of these groups (comma-separated names; superusers with "superusers").
 TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS")
 # The name authenticator apps show next to the account.
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Headline")
+# Codes tried are limited by RATE_LIMITS["two-factor"] (a 429 saying when to try again), not by
+# django-otp's silent back-off, which refuses a right code typed within seconds of a wrong one.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
 
 # Rate limits (headline.core.ratelimit), "count/seconds" each, shared by all app processes:
 # - search-ip: searches from one address;

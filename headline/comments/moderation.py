@@ -5,7 +5,8 @@ every section above the article (nearest wins, word lists add up) in one query. 
 then applies the rules in a fixed order and returns a Verdict naming the rule that decided,
 so moderators can see why a comment waits. Refusals (closed, flood, duplicate) are raised as
 `Refused` before anything is stored. `decide()` applies a moderator's decision: it retrains the
-spam filter, tells listeners and notifies subscribers; `revert()` undoes one.
+spam filter, tells listeners and notifies subscribers; `revert()` undoes one. Both write the
+decision to Wagtail's audit log (Reports › Site history) under the actions in LOG_ACTIONS.
 """
 
 import re
@@ -14,6 +15,7 @@ from datetime import timedelta
 
 from django.core.cache import cache
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from headline.core import ratelimit
 from headline.spamfilter import filter as spamfilter
@@ -31,6 +33,15 @@ from .models import (
 
 Status = Comment.Status
 Rule = Comment.Rule
+
+# Audit log actions (registered in wagtail_hooks): (action, label, message).
+LOG_ACTIONS = {
+    Status.APPROVED: ("headline.comment.approve", "Approve comment", "Comment approved"),
+    Status.SPAM: ("headline.comment.spam", "Mark comment as spam", "Comment marked as spam"),
+    Status.TRASH: ("headline.comment.trash", "Trash comment", "Comment moved to the trash"),
+    "undo": ("headline.comment.undo", "Undo moderation", "Moderation decision undone"),
+    "ban": ("headline.comment.ban", "Ban author", "Comment's author banned"),
+}
 
 
 class Refused(Exception):
@@ -309,6 +320,12 @@ def train(comment, status):
         retrain(comment, label)
 
 
+def log_decision(comment, decision, **data):
+    """Record a moderator's decision (a key of LOG_ACTIONS) on `comment` in the audit log; the
+    moderator is taken from the admin request's log context."""
+    log(comment, LOG_ACTIONS[decision][0], data=data)
+
+
 def decide(comments, status):
     """Apply a moderator's status to comments; returns how many changed."""
     changed = 0
@@ -317,6 +334,7 @@ def decide(comments, status):
             continue
         train(comment, status)
         _set_status(comment, status)
+        log_decision(comment, status)
         changed += 1
     return changed
 
@@ -325,6 +343,7 @@ def revert(comment, status, trained_as):
     """Undo a decision: give `comment` back its earlier status and the filter its earlier lesson."""
     retrain(comment, trained_as)
     _set_status(comment, status)
+    log_decision(comment, "undo", status=status)
 
 
 def _set_status(comment, status):

@@ -85,9 +85,7 @@ def test_a_comment_form_posts_one_comment_only(client, article):
     set_rules(flood_seconds=0)
     token = shown_ago(60)
     posted(post_comment(client, article, timestamp=token, body="First."))
-    replay = post_comment(
-        client, article, timestamp=token, email="bot@example.org", body="Second."
-    )
+    replay = post_comment(client, article, timestamp=token, email="bot@example.org", body="Second.")
     assert replay.status_code == 400
     assert "This form has already been used" in replay.content.decode()
     assert Comment.objects.count() == 1
@@ -110,5 +108,7 @@ def test_without_javascript_the_form_still_posts_once(article):
     csrf = page.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
     sent = {**data, "timestamp": token, "csrfmiddlewaretoken": csrf}
     assert browser.post(url, sent, REMOTE_ADDR="192.0.2.1").status_code == 302
-    again = browser.post(url, {**sent, "body": "More.", "email": "z@example.org"}, REMOTE_ADDR="192.0.2.2")
+    again = browser.post(
+        url, {**sent, "body": "More.", "email": "z@example.org"}, REMOTE_ADDR="192.0.2.2"
+    )
     assert again.status_code == 400 and Comment.objects.count() == 1

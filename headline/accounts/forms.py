@@ -9,9 +9,7 @@ class CodeForm(forms.Form):
         max_length=16,
         help_text="The six digits your authenticator app shows, or one of your recovery codes.",
         error_messages={"required": "Please enter the code."},
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
-        ),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
     )
 
     def clean_code(self):

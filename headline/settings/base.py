@@ -259,6 +259,8 @@ AXES_LOCKOUT_CALLABLE = "headline.accounts.views.locked_out"
 # not masked (django-axes masks them by default).
 AXES_RESET_ON_SUCCESS = True
 AXES_SENSITIVE_PARAMETERS = []
+# Lines name the lockout's own parameters (username, IP address) and no start-up banner is printed.
+AXES_VERBOSE = False
 
 # Two-factor sign-in (django-otp, TOTP with recovery codes): optional for every staff member,
 # required for members of these groups (comma-separated names; superusers with "superusers").

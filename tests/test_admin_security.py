@@ -110,6 +110,10 @@ def test_two_factor_sign_in_asks_for_a_code_and_takes_a_recovery_code_once(clien
     held = client.get("/admin/pages/")
     assert held.status_code == 302 and held["Location"].startswith("/admin/two-factor/verify/")
     assert client.get(held["Location"]).status_code == 200
+    # Halfway through, one may still sign out.
+    assert client.post("/admin/logout/").status_code == 302
+    assert "_auth_user_id" not in client.session
+    sign_in(client)
     # The code used to set it up is spent; the app's next one (one step of drift is allowed).
     spent = client.post("/admin/two-factor/verify/", {"code": totp.now()})
     assert "That code is not right" in spent.content.decode()

@@ -9,55 +9,30 @@ Redis lane only, like tests/test_page_cache_processes.py.
 
 import http.client
 import json
-import os
 import re
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import connection
 
 from headline.comments.models import Comment
 
 from .comment_helpers import form_data, set_rules
 from .factories import make_article, make_section
-from .test_page_cache_processes import HOST, Server
+from .test_page_cache_processes import HOST, SERVICES_LANE, two_servers
 
-pytestmark = [
-    pytest.mark.services,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        not os.environ.get("DATABASE_URL", "").startswith("postgres")
-        or not os.environ.get("REDIS_URL"),
-        reason="two app processes need PostgreSQL and Redis: run in the services lane "
-        "(DATABASE_URL and REDIS_URL set, as CI's `make test-services`)",
-    ),
-]
+pytestmark = SERVICES_LANE
 
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 @pytest.fixture(scope="module")
 def servers(django_db_setup, django_db_blocker):
-    """Two app processes on the test database, with small limits so a test reaches them."""
-    with django_db_blocker.unblock():
-        name = connection.settings_dict["NAME"]
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "headline.settings.test",
-        "DATABASE_URL": os.environ["DATABASE_URL"].split("?")[0].rsplit("/", 1)[0] + "/" + name,
-        "RATE_LIMIT_SEARCH": "3/60",
-        "RATE_LIMIT_EMAILS_ADDRESS": "2/86400",
-    }
-    pair = [Server(env), Server(env)]
-    try:
-        for server in pair:
-            server.wait()
-        yield pair
-    finally:
-        for server in pair:
-            server.stop()
+    """Two app processes, with small limits so a test reaches them."""
+    yield from two_servers(
+        django_db_blocker, RATE_LIMIT_SEARCH="3/60", RATE_LIMIT_EMAILS_ADDRESS="2/86400"
+    )
 
 
 class Browser:

@@ -1,9 +1,12 @@
 """Rate limits readers meet: 429 with Retry-After and a message; comment forms good for one post."""
 
 import pytest
-from django.core import mail
+from django.core import mail, signing
 from django.test import Client
+from hypothesis import given
+from hypothesis import strategies as st
 
+from headline.comments.forms import TIMESTAMP_SALT, read_timestamp
 from headline.comments.models import Comment
 
 from .comment_helpers import form_data, post_comment, posted, set_rules, shown_ago
@@ -112,3 +115,24 @@ def test_without_javascript_the_form_still_posts_once(article):
         url, {**sent, "body": "More.", "email": "z@example.org"}, REMOTE_ADDR="192.0.2.2"
     )
     assert again.status_code == 400 and Comment.objects.count() == 1
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.floats(allow_nan=False) | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(st.text())
+def test_any_text_posted_as_the_form_token_reads_as_missing(value):
+    assert read_timestamp(value) is None
+
+
+@given(JSON)
+def test_a_signed_token_of_any_shape_reads_as_a_moment_and_a_nonce_or_as_missing(payload):
+    token = read_timestamp(signing.dumps(payload, salt=TIMESTAMP_SALT))
+    if token is not None:
+        shown, nonce = token
+        assert isinstance(shown, int | float) and isinstance(nonce, str)
+        assert payload == {**payload, "t": shown, "n": nonce}

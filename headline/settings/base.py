@@ -111,7 +111,7 @@ MIDDLEWARE = [
 
 # django-axes checks each sign-in first and refuses one from a locked-out account or address.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "headline.accounts.backends.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 

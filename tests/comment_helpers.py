@@ -3,19 +3,18 @@
 import itertools
 import time
 
-from django.core import signing
 from django.urls import reverse
 from wagtail.models import Site
 
-from headline.comments.forms import TIMESTAMP_SALT
+from headline.comments.forms import signed_timestamp
 from headline.comments.models import Comment, CommentSettings
 
 _ips = itertools.count(1)
 
 
 def shown_ago(seconds):
-    """The signed timestamp of a form shown `seconds` ago."""
-    return signing.dumps(time.time() - seconds, salt=TIMESTAMP_SALT)
+    """The signed token of a form shown `seconds` ago (a fresh one each call)."""
+    return signed_timestamp(time.time() - seconds)
 
 
 def form_data(**overrides):

@@ -31,7 +31,8 @@ BIN = Path(sys.executable).parent
 SETTLE = 2.2
 HOST = "news.example"
 
-pytestmark = [
+# For every test with app processes (here and in test_limits_processes.py).
+SERVICES_LANE = [
     pytest.mark.services,
     # Committed, so the servers see it; the migrations' rows (site, home page) are put back after.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -42,6 +43,7 @@ pytestmark = [
         "(DATABASE_URL and REDIS_URL set, as CI's `make test-services`)",
     ),
 ]
+pytestmark = SERVICES_LANE
 
 
 class Server:
@@ -82,15 +84,16 @@ class Server:
         self.process.wait(timeout=20)
 
 
-@pytest.fixture(scope="module")
-def servers(django_db_setup, django_db_blocker):
-    """Two app processes on the test database (its name is known once it is set up)."""
+def two_servers(django_db_blocker, **settings):
+    """Two app processes on the test database (its name is known once it is set up), with
+    `settings` as extra environment variables; stopped when the generator closes."""
     with django_db_blocker.unblock():
         name = connection.settings_dict["NAME"]
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "headline.settings.test",
         "DATABASE_URL": os.environ["DATABASE_URL"].split("?")[0].rsplit("/", 1)[0] + "/" + name,
+        **settings,
     }
     pair = [Server(env), Server(env)]
     try:
@@ -100,6 +103,11 @@ def servers(django_db_setup, django_db_blocker):
     finally:
         for server in pair:
             server.stop()
+
+
+@pytest.fixture(scope="module")
+def servers(django_db_setup, django_db_blocker):
+    yield from two_servers(django_db_blocker)
 
 
 def settle(room, writer, reader):

@@ -1,14 +1,17 @@
 """The "Leave a Reply" form: the reader's fields plus two quiet traps for bots.
 
 A honeypot field (hidden from people and assistive technology, named to tempt a form-filling
-bot) and a signed timestamp (a form sent back within seconds, or days later, is suspect) stop
-simple bots without a CAPTCHA. Limits are the model's, with messages that say what to change.
+bot) and a signed form token (a form sent back within seconds, or days later, is suspect) stop
+simple bots without a CAPTCHA. The token carries the moment the form was shown and a random
+nonce: it is good for one stored comment (`views.post_comment` records the nonce in the shared
+cache), so a bot cannot fetch one form and post it many times. Limits are the model's, with messages that say what to change.
 
 Article pages are shared by every reader (the page cache), so the form they carry has neither
 timestamp nor CSRF token: the page's script fetches both (`views.form_token`), and a form posted
 without them comes back on a page of its own that has them (`views.csrf_failure`).
 """
 
+import secrets
 import time
 
 from django import forms
@@ -29,9 +32,25 @@ def _too_long(what):
     }
 
 
-def signed_timestamp():
-    """The signed moment a form is shown (seconds since 1970), read back by `form_age`."""
-    return signing.dumps(time.time(), salt=TIMESTAMP_SALT)
+def signed_timestamp(shown=None):
+    """The form token: the signed moment a form is shown (seconds since 1970, default now) and a
+    nonce of 128 random bits, read back by `CommentForm.form_token`."""
+    shown = time.time() if shown is None else shown
+    return signing.dumps({"t": shown, "n": secrets.token_urlsafe(16)}, salt=TIMESTAMP_SALT)
+
+
+def read_timestamp(value):
+    """(moment shown, nonce) from a form token, or None when it is missing or forged."""
+    try:
+        token = signing.loads(value or "", salt=TIMESTAMP_SALT)
+    except signing.BadSignature:
+        return None
+    if not isinstance(token, dict):
+        return None
+    shown, nonce = token.get("t"), token.get("n")
+    if not isinstance(shown, int | float) or not isinstance(nonce, str):
+        return None
+    return shown, nonce
 
 
 class CommentForm(forms.Form):
@@ -100,13 +119,14 @@ class CommentForm(forms.Form):
         self.parent_comment = parent
         return parent
 
-    def form_age(self):
-        """Seconds since this form was shown, or None when the timestamp is missing or forged."""
-        try:
-            shown = signing.loads(self.cleaned_data.get("timestamp", ""), salt=TIMESTAMP_SALT)
-        except signing.BadSignature:
-            return None
-        return time.time() - float(shown) if isinstance(shown, int | float) else None
+    def form_token(self):
+        """(seconds since this form was shown, its nonce), or (None, None) when the token is
+        missing or forged."""
+        token = read_timestamp(self.cleaned_data.get("timestamp"))
+        if token is None:
+            return None, None
+        shown, nonce = token
+        return time.time() - shown, nonce
 
     def honeypot_filled(self):
         return bool(self.cleaned_data.get(HONEYPOT))

@@ -5,7 +5,8 @@ every section above the article (nearest wins, word lists add up) in one query. 
 then applies the rules in a fixed order and returns a Verdict naming the rule that decided,
 so moderators can see why a comment waits. Refusals (closed, flood, duplicate) are raised as
 `Refused` before anything is stored. `decide()` applies a moderator's decision: it retrains the
-spam filter, tells listeners and notifies subscribers; `revert()` undoes one.
+spam filter, tells listeners and notifies subscribers; `revert()` undoes one. Both write the
+decision to Wagtail's audit log (Reports › Site history) under the actions in LOG_ACTIONS.
 """
 
 import re
@@ -14,7 +15,9 @@ from datetime import timedelta
 
 from django.core.cache import cache
 from django.utils import timezone
+from wagtail.log_actions import log
 
+from headline.core import ratelimit
 from headline.spamfilter import filter as spamfilter
 
 from . import signals
@@ -26,21 +29,30 @@ from .models import (
     CommentPolicy,
     CommentSettings,
     Refusal,
-    email_digest,
 )
 
 Status = Comment.Status
 Rule = Comment.Rule
 
+# Audit log actions (registered in wagtail_hooks): (action, label, message).
+LOG_ACTIONS = {
+    Status.APPROVED: ("headline.comment.approve", "Approve comment", "Comment approved"),
+    Status.SPAM: ("headline.comment.spam", "Mark comment as spam", "Comment marked as spam"),
+    Status.TRASH: ("headline.comment.trash", "Trash comment", "Comment moved to the trash"),
+    "undo": ("headline.comment.undo", "Undo moderation", "Moderation decision undone"),
+    "ban": ("headline.comment.ban", "Ban author", "Comment's author banned"),
+}
+
 
 class Refused(Exception):
     """A submission that is not stored; the message is shown to the reader."""
 
-    def __init__(self, rule, message, detail=""):
+    def __init__(self, rule, message, detail="", retry_after=None):
         super().__init__(message)
         self.rule = rule
         self.message = message
         self.detail = detail
+        self.retry_after = retry_after  # seconds, for a refusal that passes with time
 
     def record(self, article, ip_address):
         """Note the refusal for moderators, at most once a minute per IP address and rule."""
@@ -66,6 +78,7 @@ class Submission:
     ip_address: str | None = None
     honeypot_filled: bool = False
     form_age: float | None = None  # seconds since the form was shown
+    form_nonce: str | None = None  # the form token's nonce: one stored comment per token
     owns_address: bool = False
     by_staff: bool = False
     spam_score: float | None = field(default=None, init=False)
@@ -138,23 +151,48 @@ class Policy:
     def check_flood(self, submission):
         """Refuse a second comment within flood_seconds from one IP or one address.
 
-        `cache.add` is atomic in Redis and in the local-memory cache, so two app processes
-        racing each other still let only one comment through.
+        Counted in the shared cache (headline.core.ratelimit), so every app process sees the
+        comment one of them accepted; the refusal says how long to wait (Retry-After).
         """
         if not self.flood_seconds:
             return
-        keys = [f"comments:flood:email:{email_digest(submission.email)}"]
+        limits = [(ratelimit.Limit("comment-email", 1, self.flood_seconds), submission.email)]
         if submission.ip_address:
-            keys.insert(0, f"comments:flood:ip:{submission.ip_address}")
-        for key in keys:
-            if not cache.add(key, 1, timeout=self.flood_seconds):
-                source = "IP address" if ":ip:" in key else "email address"
+            limits.insert(
+                0, (ratelimit.Limit("comment-ip", 1, self.flood_seconds), submission.ip_address)
+            )
+        for limit, key in limits:
+            try:
+                ratelimit.hit(limit, key, "")
+            except ratelimit.RateLimited as over:
+                source = "IP address" if limit.name == "comment-ip" else "email address"
                 raise Refused(
                     Rule.FLOOD,
-                    f"You are commenting too quickly. Please wait {self.flood_seconds} seconds "
-                    "between comments.",
+                    "You are commenting too quickly. Please wait "
+                    f"{ratelimit.in_words(self.flood_seconds)} between comments. You can post "
+                    f"again in {ratelimit.in_words(over.retry_after)}.",
                     f"another comment from this {source} within {self.flood_seconds} s",
-                )
+                    retry_after=over.retry_after,
+                ) from over
+
+    def claim_form(self, submission):
+        """Mark the submission's form token used, refusing one already used for a stored
+        comment; the mark lasts as long as the token is accepted (max_form_age_hours).
+
+        Returns a function that gives the token back, for a comment that is not stored after
+        all. Forms without a genuine token have nothing to claim (judge() holds them)."""
+        nonce = submission.form_nonce
+        if nonce is None:
+            return lambda: None
+        key = f"comments:form-used:{nonce}"
+        if not cache.add(key, 1, timeout=self.max_form_age_hours * 3600):
+            raise Refused(
+                Rule.TIMING,
+                "This form has already been used to post a comment. Please reload the page "
+                "to write another.",
+                "a form already used for a comment was sent again",
+            )
+        return lambda: cache.delete(key)
 
     def refuse_if_closed(self, article):
         if not article.comments_enabled:
@@ -282,6 +320,12 @@ def train(comment, status):
         retrain(comment, label)
 
 
+def log_decision(comment, decision, **data):
+    """Record a moderator's decision (a key of LOG_ACTIONS) on `comment` in the audit log; the
+    moderator is taken from the admin request's log context."""
+    log(comment, LOG_ACTIONS[decision][0], data=data)
+
+
 def decide(comments, status):
     """Apply a moderator's status to comments; returns how many changed."""
     changed = 0
@@ -290,6 +334,7 @@ def decide(comments, status):
             continue
         train(comment, status)
         _set_status(comment, status)
+        log_decision(comment, status)
         changed += 1
     return changed
 
@@ -298,6 +343,7 @@ def revert(comment, status, trained_as):
     """Undo a decision: give `comment` back its earlier status and the filter its earlier lesson."""
     retrain(comment, trained_as)
     _set_status(comment, status)
+    log_decision(comment, "undo", status=status)
 
 
 def _set_status(comment, status):

@@ -8,12 +8,9 @@ JavaScript) comes back on a page of its own that has them, text kept (`csrf_fail
 (see tokens.py). Nothing a reader typed is logged.
 """
 
-import ipaddress
 import json
+import logging
 
-from django.conf import settings
-from django.core import signing
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
@@ -26,11 +23,19 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Site
 
+from headline.core.ratelimit import (
+    Limit,
+    RateLimited,
+    check,
+    client_ip,
+    too_many_requests,
+    with_retry_after,
+)
 from headline.news.models import ArticlePage
 
 from . import privacy
-from .forms import TIMESTAMP_SALT, CommentForm, PrivacyRequestForm, signed_timestamp
-from .models import Comment, email_digest
+from .forms import CommentForm, PrivacyRequestForm, read_timestamp, signed_timestamp
+from .models import Comment
 from .moderation import (
     DUPLICATE,
     Policy,
@@ -44,25 +49,19 @@ from .tokens import BrowserProof, read_link_token
 
 SESSION_HELD = "comments_held"
 SESSION_HELD_KEEP = 20
-PRIVACY_LINK_INTERVAL = 60
+
+logger = logging.getLogger(__name__)
 
 
-def client_ip(request):
-    """The reader's address: REMOTE_ADDR, or the entry our own proxies added to X-Forwarded-For.
-
-    Only the last TRUSTED_PROXY_HOPS entries were written by proxies we run; anything to their
-    left came from the client and could be forged.
-    """
-    hops = getattr(settings, "TRUSTED_PROXY_HOPS", 0)
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    forwarded = [part for part in forwarded if part]
-    if hops and len(forwarded) >= hops:
-        candidate = forwarded[-hops]
-        try:
-            return str(ipaddress.ip_address(candidate))
-        except ValueError:
-            return None
-    return request.META.get("REMOTE_ADDR") or None
+def check_email_limits(email, ip_address, message):
+    """Count one email to `email` asked for from `ip_address` against RATE_LIMITS
+    (emails-address, emails-ip, emails-site); raise RateLimited with `message` when one is over.
+    Without these, anyone could make the site mail any number of strangers."""
+    limits = [(Limit.named("emails-address"), email)]
+    if ip_address:
+        limits.append((Limit.named("emails-ip"), ip_address))
+    limits.append((Limit.named("emails-site"), "site"))
+    check(limits, message)
 
 
 def is_moderator(user):
@@ -101,9 +100,7 @@ def csrf_failure(request, reason=""):
     if article is None:
         return django_csrf_failure(request, reason)
     data = request.POST.copy()
-    try:
-        signing.loads(data.get("timestamp", ""), salt=TIMESTAMP_SALT)
-    except signing.BadSignature:
+    if read_timestamp(data.get("timestamp")) is None:
         data["timestamp"] = signed_timestamp()
     form = CommentForm(data, article=article, policy=Policy.for_article(article, request))
     form.is_valid()  # what needs correcting is shown now, not after one more round
@@ -140,9 +137,9 @@ def post_comment(request, article_id):
         body=data["body"],
         ip_address=client_ip(request),
         honeypot_filled=form.honeypot_filled(),
-        form_age=form.form_age(),
         by_staff=is_moderator(request.user),
     )
+    submission.form_age, submission.form_nonce = form.form_token()
     submission.owns_address = proof.owns(submission.email)
     comment = Comment(
         article=article,
@@ -156,6 +153,7 @@ def post_comment(request, article_id):
         by_staff=submission.by_staff,
         notify_requested=data["notify"],
     )
+    give_back_form = None
     try:
         ensure_unique(comment)
         policy.check_flood(submission)
@@ -166,14 +164,14 @@ def post_comment(request, article_id):
             verdict.detail,
         )
         comment.spam_score = submission.spam_score
+        give_back_form = policy.claim_form(submission)
         with transaction.atomic():
             comment.save()
     except IntegrityError:  # the same comment, sent twice at once, won the race elsewhere
+        give_back_form()
         return refuse(request, article, form, DUPLICATE, 400)
     except Refused as refusal:
-        return refuse(
-            request, article, form, refusal, 429 if refusal.rule == Comment.Rule.FLOOD else 400
-        )
+        return refuse(request, article, form, refusal, 429 if refusal.retry_after else 400)
 
     after_posting(request, comment, proof)
     response = redirect(f"{article.url}#{comment.anchor}")
@@ -184,27 +182,49 @@ def refuse(request, article, form, refusal, status):
     refusal.record(article, client_ip(request))
     form.errors  # noqa: B018 -- validates the form once, so the message can be added to it
     form.add_error(None, refusal.message)
-    return render_article_with_form(request, article, form, status)
+    response = render_article_with_form(request, article, form, status)
+    if refusal.retry_after:
+        with_retry_after(response, refusal)
+    return response
+
+
+def confirmation_due(comment):
+    """Whether `comment` calls for an email asking its author to confirm the address: they asked
+    for reply notifications, or it waits because the address is new or unproven here."""
+    if comment.by_staff or comment.status == Comment.Status.SPAM:
+        return False
+    if comment.status == Comment.Status.APPROVED:
+        return comment.notify_requested
+    return comment.notify_requested or comment.rule in (
+        Comment.Rule.FIRST_TIME,
+        Comment.Rule.UNPROVEN,
+    )
+
+
+def send_confirmation_within_limits(request, comment):
+    """Queue the confirmation email unless the email limits are reached; the comment stands
+    either way (it is already stored, and a held one still reaches the moderators)."""
+    try:
+        check_email_limits(comment.email, comment.ip_address, "")
+    except RateLimited:
+        logger.info("Confirmation email for comment %s not sent: email limit reached", comment.pk)
+        return
+    send_confirmation.enqueue(comment.pk)
 
 
 def after_posting(request, comment, proof):
     """Remember the comment for its author, and send whatever mail it calls for."""
     if comment.status != Comment.Status.SPAM:
         proof.add_comment(comment)
+    if confirmation_due(comment):
+        send_confirmation_within_limits(request, comment)
     if comment.status == Comment.Status.APPROVED:
         announce_approval(comment)
-        if comment.notify_requested and not comment.by_staff:
-            send_confirmation.enqueue(comment.pk)
         return
     held = request.session.get(SESSION_HELD, [])
     request.session[SESSION_HELD] = (held + [comment.pk])[-SESSION_HELD_KEEP:]
     if comment.status == Comment.Status.PENDING:
         notify_moderators.enqueue(comment.pk)
-        if comment.notify_requested or comment.rule in (
-            Comment.Rule.FIRST_TIME,
-            Comment.Rule.UNPROVEN,
-        ):
-            send_confirmation.enqueue(comment.pk)
 
 
 def _message(request, title, text, status=200, **extra):
@@ -261,9 +281,17 @@ def privacy_request(request):
     form = PrivacyRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        if cache.add(f"comments:privacy:{email_digest(email)}", 1, PRIVACY_LINK_INTERVAL):
-            site = Site.find_for_request(request)
-            send_privacy_link.enqueue(email, site.root_url if site else "")
+        try:
+            check_email_limits(
+                email,
+                client_ip(request),
+                "We have sent as many emails as we may for now to this address, or for "
+                "requests from your network.",
+            )
+        except RateLimited as over:
+            return too_many_requests(request, over)
+        site = Site.find_for_request(request)
+        send_privacy_link.enqueue(email, site.root_url if site else "")
         return _message(
             request,
             "Check your inbox",

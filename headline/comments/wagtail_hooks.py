@@ -42,7 +42,7 @@ from headline.core.text import CleanCharField
 
 from . import privacy, signals
 from .models import COMMENTER_DATA_PERMISSION, Ban, Comment, CommentPolicy, Refusal
-from .moderation import announce_approval, decide, revert
+from .moderation import LOG_ACTIONS, announce_approval, decide, log_decision, revert
 
 permission_policy = ModelPermissionPolicy(Comment)
 ban_policy = ModelPermissionPolicy(Ban)
@@ -339,6 +339,13 @@ def ban_author(comment):
         Ban.objects.create(email=comment.email, reason=f"Comment {comment.pk}")
     if comment.ip_address and not Ban.objects.filter(ip_address=comment.ip_address).exists():
         Ban.objects.create(ip_address=comment.ip_address, reason=f"Comment {comment.pk}")
+    log_decision(comment, "ban")
+
+
+@hooks.register("register_log_actions")
+def register_moderation_actions(actions):
+    for action, label, message in LOG_ACTIONS.values():
+        actions.register_action(action, label, message)
 
 
 for action in (ApproveBulkAction, SpamBulkAction, TrashBulkAction, BanBulkAction):

@@ -3,7 +3,8 @@
 Wagtail's search backend does the matching and scoring (its database backend on SQLite and
 PostgreSQL; Elasticsearch/OpenSearch for large archives, see the README). The backend breaks ties
 by primary key, so equally relevant articles are re-ordered here, newest first, over the
-`MAX_MATCHES` best hits; only the articles on the page shown are then loaded in full.
+`MAX_MATCHES` best hits; only the articles on the page shown are then loaded in full. Searches
+are limited per IP address (RATE_LIMITS["search-ip"]); pages served from the page cache are free.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -14,6 +15,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
+from headline.core import ratelimit
 from headline.core.models import SITE
 from headline.news.models import ARTICLES, SECTIONS, ArticlePage, declare_page
 
@@ -117,6 +119,12 @@ def search(request):
     query = form.cleaned_data["q"]
     context["query"] = query
     if query:
+        # Each search not already in the page cache is a full-text query: limited per address.
+        ratelimit.hit(
+            ratelimit.Limit.named("search-ip"),
+            ratelimit.client_ip(request),
+            "You have searched many times in a short while.",
+        )
         # Templates call `results` and `capped`, so the search runs only when they are shown.
         found = SimpleLazyObject(lambda: results_page(request, query, form.cleaned_data))
         context.update(searched=True, results=lambda: found[0], capped=lambda: found[1])

@@ -8,6 +8,7 @@ the site runs on SQLite and the local-memory cache, so a newcomer needs no servi
 
 import json
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "headline.spamfilter",
     "headline.related",
     "headline.search",
+    "headline.accounts",
     "headline.importers",
     "headline.demo",
     "wagtail.contrib.redirects",
@@ -70,6 +72,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -97,9 +103,23 @@ MIDDLEWARE = [
     "headline.core.middleware.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): signed in with a second factor (django-otp).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "headline.news.middleware.LiveRedirectMiddleware",
+    # Staff with two-factor sign-in (or in a group that must have it) finish it before the admin.
+    "headline.accounts.middleware.TwoFactorMiddleware",
+    # A view over a rate limit (headline.core.ratelimit) answers 429 with Retry-After.
+    "headline.core.ratelimit.RateLimitMiddleware",
+    # Last, as django-axes requires: answers a locked-out login with the 429 page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes checks each sign-in first and refuses one from a locked-out account or address.
+AUTHENTICATION_BACKENDS = [
+    "headline.accounts.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "headline.urls"
@@ -225,6 +245,53 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Admin sign-in lockout (django-axes): AXES_FAILURE_LIMIT wrong passwords for one account, or
+# from one address, lock that account or address out for AXES_COOLOFF_MINUTES. Failures are
+# counted in the database: it is shared by every app process in every setup (the embedded one's
+# cache is per-process), a guessing flood updates one row per account and address rather than
+# adding rows, and the count survives a cache flush or eviction.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+# Successful sign-ins are not kept (Wagtail never shows them); failures are, per account and address.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_MINUTES = int(os.environ.get("AXES_COOLOFF_MINUTES", "15"))
+AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "headline.core.ratelimit.client_ip"
+AXES_LOCKOUT_CALLABLE = "headline.accounts.views.locked_out"
+# django-axes logs each failure and the lockout (WARNING), and each sign-in with the failures it
+# clears (INFO): username, IP address and browser, never the password. Staff usernames and
+# addresses are what an operator needs to tell guessing from a colleague's typo, so they are
+# not masked (django-axes masks them by default).
+AXES_RESET_ON_SUCCESS = True
+AXES_SENSITIVE_PARAMETERS = []
+# Lines name the lockout's own parameters (username, IP address) and no start-up banner is printed.
+AXES_VERBOSE = False
+
+# Two-factor sign-in (django-otp, TOTP with recovery codes): optional for every staff member,
+# required for members of these groups (comma-separated names; superusers with "superusers").
+TWO_FACTOR_REQUIRED_GROUPS = env_list("TWO_FACTOR_REQUIRED_GROUPS")
+# The name authenticator apps show next to the account.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Headline")
+# Codes tried are limited by RATE_LIMITS["two-factor"] (a 429 saying when to try again), not by
+# django-otp's silent back-off, which refuses a right code typed within seconds of a wrong one.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+
+# Rate limits (headline.core.ratelimit), "count/seconds" each, shared by all app processes:
+# - search-ip: searches from one address;
+# - emails-address / emails-ip / emails-site: confirmation and privacy-link emails to one
+#   address, asked for from one IP address, and site-wide per day;
+# - two-factor: codes tried by one staff member.
+# Comment posting keeps its own numbers in Settings › Comment settings (flood control).
+RATE_LIMITS = {
+    "search-ip": os.environ.get("RATE_LIMIT_SEARCH", "30/60"),
+    "emails-address": os.environ.get("RATE_LIMIT_EMAILS_ADDRESS", "3/86400"),
+    "emails-ip": os.environ.get("RATE_LIMIT_EMAILS_IP", "10/3600"),
+    "emails-site": os.environ.get("RATE_LIMIT_EMAILS_SITE", "500/86400"),
+    "two-factor": os.environ.get("RATE_LIMIT_TWO_FACTOR", "5/300"),
+}
 
 LANGUAGE_CODE = "en-gb"
 # The newsroom's zone (an IANA name such as Europe/Paris): the site and the admin show times in

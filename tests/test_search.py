@@ -273,3 +273,21 @@ def test_update_index_refreshes_cached_result_pages(client, world):
         ArticlePage.objects.filter(pk=article.pk).update(standfirst="A zebra walked in.")
         call_command("update_index", verbosity=0)
         assert hit_titles(client.get(url)) == ["Harbour reopens"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search plan")
+def test_a_search_on_postgresql_reads_only_the_matching_index_entries(world, page_cache_off):
+    """The match is read from an index, not tested against every article of the archive."""
+    for n in range(30):
+        make_article(world, f"Harbour report {n}", body=[paragraph("Ferries ran late.")])
+    make_article(world, "Lighthouse keeper retires", body=[paragraph("A quiet coastline.")])
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE wagtailsearch_indexentry")
+    query = ArticlePage.objects.live().search("lighthouse", order_by_relevance=False)
+    with CaptureQueriesContext(connection) as captured:
+        assert [page.title for page in query] == ["Lighthouse keeper retires"]
+    sql = captured.captured_queries[-1]["sql"]
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + sql)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "search_indexentry_title_body_gin" in plan, plan

@@ -72,6 +72,15 @@ def test_the_admin_has_its_own_policy_allowing_wagtails_inline_initialisers(clie
     assert directives["frame-ancestors"] == "'self'"
 
 
+def test_a_preview_keeps_the_public_policy_and_the_admin_may_frame_it():
+    """Wagtail renders the preview panel's page with a dummy request for the page's own address;
+    the admin frames it, so `frame-ancestors 'none'` would leave the panel blank."""
+    article = make_article(make_section("International"), "Talks resume")
+    directives = policy(article.make_preview_request())
+    assert directives["frame-ancestors"] == "'self'"
+    assert directives["script-src"] == "'self'" and directives["style-src"] == "'self'"
+
+
 def test_only_the_embed_frame_may_load_its_provider(client):
     embed = stored_embed("https://video.example/watch/1", player="https://player.example/v/1")
     article = make_article(make_section("Culture"), "Festival opens")

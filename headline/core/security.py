@@ -8,6 +8,7 @@ so paths under `/admin/` get `ADMIN_CONTENT_SECURITY_POLICY` instead: still no o
 eval, no plugin, no framing by other sites.
 """
 
+from csp.constants import SELF
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
@@ -20,6 +21,12 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and request.path_info.startswith(ADMIN_PREFIX):
+        if report_only:
+            return parts
+        if request.path_info.startswith(ADMIN_PREFIX):
             parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+        elif getattr(request, "is_dummy", False):
+            # Wagtail renders a preview through the middleware with a dummy request for the
+            # page's own address: the page keeps its public policy, but the admin must frame it.
+            parts.replace = (parts.replace or {}) | {"frame-ancestors": [SELF]}
         return parts

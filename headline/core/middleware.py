@@ -45,7 +45,8 @@ class ComposedPathMiddleware:
     Slugs are stored composed (NFC) and, as Wagtail and taggit make them, in lower case, while
     links and typed addresses come decomposed (`zu%CC%88rich`, from macOS) or capitalised
     (`Z%C3%BCrich`). A decomposed address is redirected at once; a capitalised one only when it
-    answers 404 (the admin, static and media files keep their own case), to its lower case
+    answers 404 (the admin, static and media files and the comments' signed links keep their
+    own case), to its lower case
     form: in any script, since `str.lower` follows Unicode's case mapping.
     """
 
@@ -63,7 +64,7 @@ class ComposedPathMiddleware:
         if (
             response.status_code == 404
             and lower != composed
-            and not composed.startswith(("/admin/", "/documents/", *keep_case()))
+            and not composed.startswith(("/admin/", "/documents/", "/comments/", *keep_case()))
         ):
             return self._redirect(request, lower)
         return response

@@ -75,6 +75,7 @@ def no_rate_limits(settings):
     """Every hostile input comes from one address: with the rate limits off, each one reaches the
     view it is aimed at instead of a 429 (tests/test_rate_limits.py tests the limits)."""
     settings.RATE_LIMITS = {name: "0/60" for name in settings.RATE_LIMITS}
+    settings.AXES_ENABLED = False  # the sign-in lockout (tests/test_admin_security.py tests it)
 
 
 @pytest.fixture

@@ -21,7 +21,10 @@ def free_port():
 
 
 def production_env(tmp_path, **extra):
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DEBUG")}
+    # DJANGO_ALLOW_ASYNC_UNSAFE is the browser tests' (Playwright in the test process); a
+    # deployment never sets it, and `check --deploy` refuses it.
+    unset = ("DATABASE_URL", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(
         DJANGO_SETTINGS_MODULE="headline.settings.production",
         DATABASE_URL=f"sqlite:///{tmp_path / 'prod.sqlite3'}",

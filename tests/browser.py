@@ -3,9 +3,11 @@
 import os
 import shutil
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -74,3 +76,16 @@ def sign_in(page, base, username, password="pw"):
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(base + "/admin/")
+
+
+def set_go_live(page, minutes=1):
+    """On an open page editor, set the go-live time `minutes` ahead (Status › Set schedule) and
+    save the schedule; returns that time (aware, in the site's zone)."""
+    go_live = timezone.localtime() + timedelta(minutes=minutes)
+    page.get_by_role("button", name="Status").click()
+    page.get_by_role("button", name="Set schedule").click()
+    page.get_by_label("Go live date/time").fill(go_live.strftime("%Y-%m-%d %H:%M"))
+    # The date picker, open below the input, covers the button: a keyboard user's way to it.
+    page.get_by_role("button", name="Save schedule").focus()
+    page.keyboard.press("Enter")
+    return go_live

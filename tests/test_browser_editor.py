@@ -12,11 +12,10 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.contrib.auth.models import Group, User
-from django.utils import timezone
 
 from headline.news.models import ArticlePage
 
-from .browser import chromium_page, save_artifact, sign_in
+from .browser import chromium_page, save_artifact, set_go_live, sign_in
 from .factories import make_article, make_author, make_section
 from .test_scheduling import run_worker
 
@@ -70,13 +69,7 @@ def test_editor_approves_a_submission_and_schedules_another(live_server, databas
 
         # Schedule the other one a minute ahead: Status › Set schedule, then Publish.
         page.goto(base + f"/admin/pages/{later.pk}/edit/")
-        go_live = timezone.localtime() + timedelta(minutes=1)
-        page.get_by_role("button", name="Status").click()
-        page.get_by_role("button", name="Set schedule").click()
-        page.get_by_label("Go live date/time").fill(go_live.strftime("%Y-%m-%d %H:%M"))
-        # The date picker, open below the input, covers the button: a keyboard user's way to it.
-        page.get_by_role("button", name="Save schedule").focus()
-        page.keyboard.press("Enter")
+        go_live = set_go_live(page)
         page.get_by_role("button", name="More actions").click()
         page.get_by_role("button", name="Publish").click()
         page.wait_for_load_state("networkidle")

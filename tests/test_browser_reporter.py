@@ -15,14 +15,13 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.contrib.auth.models import Group, User
-from django.utils import timezone
 from PIL import Image as PILImage
 from playwright.sync_api import expect
 from wagtail.models import WorkflowState
 
 from headline.news.models import ArticlePage, EmbedPreview
 
-from .browser import chromium_page, save_artifact, sign_in
+from .browser import chromium_page, save_artifact, set_go_live, sign_in
 from .embed_provider import VIDEO_URL
 from .factories import make_author, make_section
 from .test_scheduling import run_worker
@@ -252,13 +251,7 @@ def schedule_the_submission(page, base):
     sign_in(page, base, "editor")
     review = page.locator("section:has-text('Awaiting your review')")
     review.get_by_role("link", name="Harbour reopens after the storm").first.click()
-    go_live = timezone.localtime() + timedelta(minutes=1)
-    page.get_by_role("button", name="Status").click()
-    page.get_by_role("button", name="Set schedule").click()
-    page.get_by_label("Go live date/time").fill(go_live.strftime("%Y-%m-%d %H:%M"))
-    # The date picker, open below the input, covers the button: a keyboard user's way to it.
-    page.get_by_role("button", name="Save schedule").focus()
-    page.keyboard.press("Enter")
+    go_live = set_go_live(page)
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Approve and Publish", exact=True).click()
     expect(page.locator(".messages")).to_be_visible()

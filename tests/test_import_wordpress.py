@@ -1,12 +1,10 @@
 """What the WordPress importer makes of an export, on exports written for each case: statuses,
 dates, placement, media, comments, re-imports and edits made in Headline."""
 
-import io
 import re
 from datetime import UTC, datetime
 
 import pytest
-from django.core.management import call_command
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image as PILImage
@@ -18,21 +16,13 @@ from headline.core.text import has_visible_content
 from headline.importers.wordpress import values
 from headline.news.models import ArticlePage
 
-from .wxr_export import comment, export, item
+from .wxr_export import comment, export, item, run_import
 
 pytestmark = pytest.mark.django_db
 
 
-def run(tmp_path, content, **options):
-    path = tmp_path / "export.xml"
-    path.write_bytes(content)
-    out = io.StringIO()
-    call_command("import_wordpress", str(path), stdout=out, **options)
-    return out.getvalue()
-
-
 def test_statuses_dates_and_placement(tmp_path, client):
-    run(
+    run_import(
         tmp_path,
         export(
             item(1, "Live story", sticky=1, excerpt="The short version."),
@@ -67,7 +57,7 @@ def test_statuses_dates_and_placement(tmp_path, client):
 
 
 def test_comments_are_threaded_with_their_status_and_pings_are_counted(tmp_path, client):
-    out = run(
+    out = run_import(
         tmp_path,
         export(
             item(
@@ -120,7 +110,7 @@ def test_attachments_come_from_the_media_folder(tmp_path):
         extra="<wp:attachment_url>https://news.example.org/wp-content/uploads/2024/03/lost.jpg</wp:attachment_url>",
     )
     # The post comes before its featured image in the file.
-    out = run(
+    out = run_import(
         tmp_path,
         export(item(1, "Illustrated", meta=[("_thumbnail_id", "9")]), attachment, missing),
         media_dir=str(tmp_path / "uploads"),
@@ -132,16 +122,18 @@ def test_attachments_come_from_the_media_folder(tmp_path):
 
 
 def test_reimport_updates_what_changed_in_wordpress_and_keeps_edits_made_here(tmp_path):
-    run(tmp_path, export(item(1, "First title"), item(2, "Other")))
+    run_import(tmp_path, export(item(1, "First title"), item(2, "Other")))
     edited = ArticlePage.objects.get(title="Other")
     edited.title = "Rewritten by the desk"
     edited.save_revision().publish()
-    out = run(tmp_path, export(item(1, "Second title"), item(2, "Other, changed in WordPress")))
+    out = run_import(
+        tmp_path, export(item(1, "Second title"), item(2, "Other, changed in WordPress"))
+    )
     assert ArticlePage.objects.filter(title="Second title").exists()
     assert ArticlePage.objects.get(pk=edited.pk).title == "Rewritten by the desk"
     assert "edited in Headline since the last import" in out
     assert ArticlePage.objects.count() == 2
-    run(
+    run_import(
         tmp_path,
         export(item(1, "Second title"), item(2, "Other, changed in WordPress")),
         overwrite=True,
@@ -151,7 +143,7 @@ def test_reimport_updates_what_changed_in_wordpress_and_keeps_edits_made_here(tm
 
 def test_a_dry_run_reports_and_saves_nothing(tmp_path):
     pages = Page.objects.count()
-    out = run(tmp_path, export(item(1, "Only a trial", comments=[comment(3)])), dry_run=True)
+    out = run_import(tmp_path, export(item(1, "Only a trial", comments=[comment(3)])), dry_run=True)
     assert "dry run: nothing was saved" in out
     assert re.search(r"^post +1 +0 +0 +0$", out, re.M)
     assert Page.objects.count() == pages and not Comment.objects.exists()

@@ -4,7 +4,7 @@ naming the problem and its line, and changes nothing."""
 import io
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.models import Page
@@ -12,7 +12,7 @@ from wagtail.models import Page
 from headline.importers.wordpress import wxr
 from headline.news.models import Author
 
-from .wxr_export import export, item
+from .wxr_export import export, item, run_import
 
 pytestmark = pytest.mark.django_db
 
@@ -26,14 +26,6 @@ EXTERNAL = b"""<?xml version="1.0"?>
 <rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>&secret;</title></channel></rss>"""
 NOT_WXR = b"""<?xml version="1.0"?>
 <rss version="2.0"><channel><title>A feed</title><item><title>x</title></item></channel></rss>"""
-
-
-def run(tmp_path, content, **options):
-    path = tmp_path / "export.xml"
-    path.write_bytes(content)
-    out = io.StringIO()
-    call_command("import_wordpress", str(path), stdout=out, **options)
-    return out.getvalue()
 
 
 @pytest.mark.parametrize(
@@ -52,7 +44,7 @@ def run(tmp_path, content, **options):
 def test_a_bad_file_is_refused_with_its_problem_and_changes_nothing(tmp_path, content, message):
     pages, authors = Page.objects.count(), Author.objects.count()
     with pytest.raises(CommandError, match=message) as refused:
-        run(tmp_path, content)
+        run_import(tmp_path, content)
     assert "Nothing was imported" in str(refused.value)
     assert (Page.objects.count(), Author.objects.count()) == (pages, authors)
 
@@ -61,14 +53,14 @@ def test_a_truncated_file_undoes_what_its_first_part_created(tmp_path):
     """Authors and sections come before the cut: the whole import is undone."""
     cut = GOOD[: GOOD.index(b"<item>") + 200]
     with pytest.raises(CommandError, match=r"Line \d+: the file ends before the export does"):
-        run(tmp_path, cut)
+        run_import(tmp_path, cut)
     assert not Author.objects.exists()
     assert not Page.objects.filter(slug="world").exists()
 
 
 @pytest.mark.parametrize("version", ["1.0", "1.1", "1.2"])
 def test_every_wxr_version_is_read(tmp_path, version):
-    out = run(tmp_path, export(item(1, "First"), version=version))
+    out = run_import(tmp_path, export(item(1, "First"), version=version))
     assert f"WXR {version}" in out
     assert Page.objects.filter(title="First").exists()
 

@@ -1,6 +1,9 @@
 """Small WordPress exports written for the importer's tests, shaped as WordPress writes them."""
 
+import io
 from xml.sax.saxutils import escape
+
+from django.core.management import call_command
 
 SITE = "https://news.example.org"
 
@@ -95,3 +98,12 @@ def export(*items, version="1.2", authors=None, categories=None, tags=""):
 {authors}{categories}{tags}
 {"".join(items)}
 </channel></rss>""".encode()
+
+
+def run_import(tmp_path, content, **options):
+    """`manage.py import_wordpress` on `content` (bytes) written to a file; what it printed."""
+    path = tmp_path / "export.xml"
+    path.write_bytes(content)
+    out = io.StringIO()
+    call_command("import_wordpress", str(path), stdout=out, **options)
+    return out.getvalue()

@@ -78,6 +78,17 @@ def sign_in(page, base, username, password="pw"):
     page.wait_for_url(base + "/admin/")
 
 
+def wait_for_controllers(page, selector):
+    """Wait until every Stimulus controller Wagtail declares on `selector`'s element (its
+    data-controller) is connected. On a loaded machine the admin's scripts can run after the
+    first keys are typed, and those keys never reach the controller (the slug stayed empty)."""
+    page.wait_for_function(
+        """element => element.dataset.controller.split(/\\s+/).filter(Boolean).every(
+            name => window.wagtail?.app?.getControllerForElementAndIdentifier(element, name))""",
+        arg=page.locator(selector).element_handle(),
+    )
+
+
 def set_go_live(page, minutes=1):
     """On an open page editor, set the go-live time `minutes` ahead (Status › Set schedule) and
     save the schedule; returns that time (aware, in the site's zone)."""

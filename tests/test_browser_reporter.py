@@ -21,7 +21,13 @@ from wagtail.models import WorkflowState
 
 from headline.news.models import ArticlePage, EmbedPreview
 
-from .browser import chromium_page, save_artifact, set_go_live, sign_in
+from .browser import (
+    chromium_page,
+    save_artifact,
+    set_go_live,
+    sign_in,
+    wait_for_controllers,
+)
 from .embed_provider import VIDEO_URL
 from .factories import make_author, make_section
 from .test_scheduling import run_worker
@@ -152,6 +158,8 @@ def write_illustrate_and_submit(page, base, harbour, quay):
     """The reporter's part: from the dashboard's button to "Submit to Editorial review"."""
     sign_in(page, base, "reporter")
     page.get_by_role("link", name="New article in International").click()
+    wait_for_controllers(page, "#id_title")
+    wait_for_controllers(page, "#id_slug")
     page.locator("#id_title").press_sequentially("Harbour reopens after the storm")
     page.get_by_role("textbox", name="Standfirst").fill(
         "Ships return to the port a week after the storm."

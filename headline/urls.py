@@ -7,8 +7,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from headline.core import views as core_views
+from headline.core.bulk_actions import checked_bulk_action
 
 urlpatterns = [
+    # Before Wagtail's own route for the same address, which passes ids to the database unchecked.
+    path("admin/bulk/<str:app_label>/<str:model_name>/<str:action>/", checked_bulk_action),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("headline.news.urls")),

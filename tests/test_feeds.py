@@ -227,10 +227,10 @@ def test_feed_queries_do_not_grow_with_articles(client):
                 world, authors=[author], tags=[f"t{n}", "t0"], lead_image=make_image(), body=body
             )
 
-    add(3)
+    add(2)
     few = [queries_for(client, url) for url in urls]
-    add(12)
-    assert ArticlePage.objects.published().count() == 15
+    add(3)  # a query per article would show with any number more
+    assert ArticlePage.objects.published().count() == 5
     assert [queries_for(client, url) for url in urls] == few
 
 

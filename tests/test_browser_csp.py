@@ -1,6 +1,7 @@
 """Every public page type and the admin's main screens run under their Content-Security-Policy
 with nothing blocked: no `securitypolicyviolation` event and no CSP message in the console, in
-the page or any frame (issue 11). The pages: home, section, tag, author, search, corrections,
+the page or any frame (issue 11); the Permissions-Policy names only features the browser knows
+(Chromium logged an error on every page for two it does not). The pages: home, section, tag, author, search, corrections,
 404, the article with every body block (its embed clicked), "Post your comment", the Mastodon step
 (sent), the comment confirmation and privacy pages.
 """
@@ -66,7 +67,10 @@ def watch(page, violations):
 
     def seen(message):
         text = message.text
-        if "CSP violation" in text or "Content Security Policy" in text:
+        if any(
+            sign in text
+            for sign in ("CSP violation", "Content Security Policy", "Permissions-Policy")
+        ):
             violations.append(f"{page.url}: {text}")
 
     page.on("console", seen)

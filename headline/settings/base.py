@@ -406,13 +406,13 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 }
 # Browser features the site never uses are denied to it and to every frame (django-permissions-
 # policy). Fullscreen, encrypted media and picture-in-picture stay for the embed frame's players.
+# Only features Chromium knows: it logs an error on every page for any other name (it did for
+# ambient-light-sensor and bluetooth: Chromium 156 does not recognise either).
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
         "accelerometer",
-        "ambient-light-sensor",
         "autoplay",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "display-capture",

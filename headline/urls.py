@@ -10,8 +10,13 @@ from headline.core import views as core_views
 from headline.core.bulk_actions import checked_bulk_action
 
 urlpatterns = [
-    # Before Wagtail's own route for the same address, which passes ids to the database unchecked.
-    path("admin/bulk/<str:app_label>/<str:model_name>/<str:action>/", checked_bulk_action),
+    # Before Wagtail's own route for the same address, which passes ids to the database unchecked;
+    # under Wagtail's name, which hooks look for (core.wagtail_hooks.log_bulk_delete).
+    path(
+        "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/",
+        checked_bulk_action,
+        name="wagtail_bulk_action",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("headline.news.urls")),

@@ -8,6 +8,7 @@ checkboxes had no value) answered 500.
 
 import pytest
 from django.contrib.auth.models import User
+from django.test import Client
 from django.urls import reverse
 from wagtail import hooks
 
@@ -73,3 +74,10 @@ def test_select_all_under_a_parent_that_is_not_a_page_answers_4xx(admin_client):
     response = admin_client.get(f"{url}?id=all&childOf={section.pk}")
     assert response.status_code == 200
     assert b"Rail strike ends" in response.content
+
+
+def test_bulk_actions_stay_staff_only():
+    url = reverse("wagtail_bulk_action", args=["comments", "comment", "approve"])
+    response = Client().get(f"{url}?id=on")
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("wagtailadmin_login"))

@@ -4,19 +4,26 @@ Wagtail passes every `id` parameter straight to `pk__in` (and `childOf` to `Page
 an id that is not one — a checkbox's default value "on", a word, a number beyond the column's
 range — raised in the database layer and answered 500. Here each is checked against the model's
 primary key field first and answered 400 with the offending value named; a `childOf` page that
-does not exist answers 404.
+does not exist answers 404. The view wears the decorators Wagtail gives every admin view (staff
+only, with the audit log's user; the admin's 404 page; never cached), as it answers in their place.
 """
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.http import Http404, HttpResponseBadRequest
+from django.views.decorators.cache import never_cache
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.urls import display_custom_404
 from wagtail.admin.views.bulk_action.dispatcher import index as wagtail_bulk_action
 
 # Wagtail's own value for "every object in the listing" (see BulkAction.get_actionable_objects).
 ALL = "all"
 
 
+@never_cache
+@display_custom_404
+@require_admin_access
 def checked_bulk_action(request, app_label, model_name, action):
     try:
         model = apps.get_model(app_label, model_name)

@@ -1,4 +1,5 @@
-"""Core's two receivers: the `site` content version and the one cleaning step for stored text.
+"""Core's receivers: the `site` content version, the one cleaning step for stored text, and the
+default Site's address following SITE_URL after `migrate` (see `site_url`).
 
 The `site` content version (see `freshness`) moves whenever the site identity or a Site changes,
 and front-end caches drop every page then.
@@ -16,14 +17,16 @@ sitemap writers clean again.
 from functools import cache
 
 from django.apps import apps
+from django.conf import settings
 from django.db import models
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.fields import StreamField
 from wagtail.models import Site
 
 from . import freshness, frontend_cache
 from .models import SITE, SiteIdentity
+from .site_url import point_default_site
 from .text import clean_tree
 
 OUR_APPS = "headline."
@@ -31,6 +34,13 @@ OUR_APPS = "headline."
 # the look-up (`text.parse_tags` for the admin, `news.models.CleanTaggableManager` for code) and
 # again by every writer.
 NEWSROOM_MODELS = {"wagtailcore.page", "wagtailcore.revision", "wagtailimages.image"}
+
+
+@receiver(post_migrate)
+def default_site_follows_site_url(sender, **kwargs):
+    """After `migrate`, with SITE_URL set, the default Site takes its address (see `site_url`)."""
+    if sender.name == "headline.core" and settings.SITE_URL:
+        point_default_site(settings.SITE_URL)
 
 
 @receiver(post_save, sender=SiteIdentity)

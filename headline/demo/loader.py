@@ -8,15 +8,15 @@ last two months, newest first being the state-visit top story.
 
 from dataclasses import dataclass
 from datetime import timedelta
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from headline.core.models import SiteIdentity
+from headline.core.site_url import point_default_site
 from headline.news.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
 
 from . import images
@@ -46,11 +46,9 @@ ACCOUNTS = (
 
 
 def configure_site():
-    """Point the default site at SITE_URL so canonical URLs and the admin's links are right."""
-    url = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-    site = Site.objects.get(is_default_site=True)
-    site.hostname = url.hostname
-    site.port = url.port or (443 if url.scheme == "https" else 80)
+    """Point the default site at SITE_URL (the development server's address when unset) so
+    canonical URLs and the admin's links are right, and name it."""
+    site = point_default_site(settings.WAGTAILADMIN_BASE_URL)
     site.site_name = "Headline"
     site.save()
     identity = SiteIdentity.for_site(site)

@@ -433,6 +433,14 @@ PERMISSIONS_POLICY = {
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# The SMTP server readers' confirmation and privacy emails and staff notices go through.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")  # STARTTLS, usually on port 587
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")  # TLS from the start, usually on port 465
+EMAIL_TIMEOUT = 10  # seconds: a stalled server must not hold a task worker for ever
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 
 # Logs go to stderr; nothing a reader typed is logged (see comments.privacy).
@@ -471,7 +479,10 @@ FEED_ITEMS = int(os.environ.get("FEED_ITEMS", "20"))
 FEED_FULL_CONTENT = env_bool("FEED_FULL_CONTENT", True)
 
 WAGTAIL_SITE_NAME = "Headline"
-WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The public address (scheme://host[:port]). Set, the default Site follows it after each migrate
+# (headline/core/site_url.py), so readers' emails, canonical links and purges use it too.
+SITE_URL = os.environ.get("SITE_URL", "")
+WAGTAILADMIN_BASE_URL = SITE_URL or "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zip"]
 # Uploads must be what their extension says, and decode to the end (headline/core/uploads.py).

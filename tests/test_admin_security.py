@@ -12,6 +12,8 @@ from django.contrib.auth.models import Group, User
 from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
 
+from .html import parse, texts
+
 LOGIN = "/admin/login/"
 SECRET = re.compile(r"data-two-factor-secret>([A-Z2-7]+)<")
 
@@ -48,6 +50,23 @@ def test_five_wrong_passwords_lock_the_account_with_a_message_that_expires(clien
         assert sign_in(client).status_code == 302
     assert client.session["_auth_user_id"] == str(editor.pk)
     assert "right-horse-42" not in caplog.text
+
+
+def assert_admin_wait_page(response, wait):
+    """A 429 in the admin's own sign-in layout (not the reader's site), saying when to retry."""
+    assert response.status_code == 429 and int(response["Retry-After"]) > 0
+    page = parse(response)
+    assert page.xpath("//body[@id='wagtail' and contains(@class, 'login')]")
+    assert not page.xpath("//header[contains(@class, 'site-header')]")
+    assert texts(page, "//main//h1") == ["Please wait"]
+    assert f"You can try again in {wait}." in texts(page, "//main//p")
+    assert page.xpath("//main//a[@href='/admin/login/']")
+
+
+def test_the_lockout_answers_in_the_admins_sign_in_layout(client, editor):
+    for _ in range(5):
+        sign_in(client, password="guess")
+    assert_admin_wait_page(sign_in(client), "15 minutes")
 
 
 def test_a_sign_in_after_failed_passwords_is_logged(client, editor, caplog):
@@ -143,7 +162,7 @@ def test_wrong_codes_are_limited_per_staff_member(client, editor):
     answers = [client.post("/admin/two-factor/verify/", {"code": "123456"}) for _ in range(4)]
     assert {answer.status_code for answer in answers} == {200}
     over = client.post("/admin/two-factor/verify/", {"code": "123456"})
-    assert over.status_code == 429 and int(over["Retry-After"]) > 0
+    assert_admin_wait_page(over, "5 minutes")
 
 
 def test_a_group_that_must_use_two_factor_cannot_reach_the_admin_without_it(

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 
 from .browser import chromium_page, save_artifact, sign_in
+from .checkers import axe_violations
 
 pytestmark = [
     pytest.mark.browser,
@@ -75,3 +76,25 @@ def test_an_editor_turns_on_two_factor_and_signs_in_with_a_code_or_a_recovery_co
         save_artifact(page, "admin-two-factor-wrong-code.png")
         page.goto(base + "/admin/pages/")
         assert "/admin/two-factor/verify/" in page.url
+
+
+def test_a_locked_out_editor_sees_the_admins_own_wait_page_on_a_phone(live_server, settings):
+    settings.AXES_FAILURE_LIMIT = 1
+    User.objects.create_user("editor", "editor@newsroom.test", "pw")
+    base = live_server.url.replace("localhost", "127.0.0.1")
+    with chromium_page(viewport=(360, 740)) as page:
+        page.goto(base + "/admin/login/")
+        page.get_by_label("Username").fill("editor")
+        page.get_by_label("Password").fill("guess")
+        with page.expect_response(lambda response: response.status == 429) as locked:
+            page.get_by_role("button", name="Sign in").click()
+        assert locked.value.headers["retry-after"] == "900"
+        page.get_by_role("heading", name="Please wait").wait_for()
+        assert "You can try again in 15 minutes." in page.locator("main").inner_text()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        assert axe_violations(page) == []
+        save_artifact(page, "admin-sign-in-locked-out-phone.png")
+        page.set_viewport_size({"width": 1280, "height": 900})
+        save_artifact(page, "admin-sign-in-locked-out.png")
+        page.get_by_role("link", name="Back to sign-in").click()
+        page.wait_for_url(base + "/admin/login/")

@@ -11,6 +11,7 @@ from headline.comments.models import Comment
 
 from .comment_helpers import form_data, post_comment, posted, set_rules, shown_ago
 from .factories import make_article, make_section
+from .html import parse, texts
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +75,44 @@ def test_confirmation_emails_stop_at_the_limit_and_the_comments_still_wait(
     confirmations = [m for m in mail.outbox if m.to == ["stranger@example.org"]]
     assert len(confirmations) == 2
     assert Comment.objects.filter(status=Comment.Status.PENDING).count() == 3
+
+
+def note_under(page, comment):
+    return " ".join(texts(page, f"//li[@id='comment-{comment.pk}']//p[@class='comment-awaiting']"))
+
+
+@pytest.mark.parametrize(
+    "limit, first_email, first_ip, wait",
+    [
+        ("emails-address", "ada@example.org", "192.0.2.1", "24 hours"),
+        ("emails-ip", "someone@example.org", "192.0.2.7", "60 minutes"),
+        ("emails-site", "someone@example.org", "192.0.2.1", "24 hours"),
+    ],
+)
+def test_a_commenter_whose_confirmation_could_not_be_sent_is_told_when_to_try_again(
+    client, settings, article, limit, first_email, first_ip, wait
+):
+    window = 3600 if limit == "emails-ip" else 86400
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, limit: f"1/{window}"}
+    set_rules(flood_seconds=0)
+    # An earlier comment, from another browser, used up the allowance this one meets.
+    posted(post_comment(Client(), article, email=first_email, ip=first_ip, body="Earlier."))
+    sent_before = len(mail.outbox)
+    response = post_comment(client, article, ip="192.0.2.7", body="My first words.")
+    comment = posted(response)
+    assert comment.status == Comment.Status.PENDING
+    assert not [m for m in mail.outbox[sent_before:] if m.to == ["ada@example.org"]]
+
+    note = note_under(parse(client.get(response["Location"])), comment)
+    assert note == (
+        "Your comment is awaiting moderation. Only you can see it. "
+        "The email asking you to confirm your address could not be sent now: we limit how many "
+        "emails we send. Your comment still waits for a moderator. We can send it in "
+        f"{wait}; it comes with the next comment you post after that."
+    )
+    # The same words whichever limit it was: nothing is said about anyone else.
+    assert "example.org" not in note
+    assert "My first words." not in Client().get(article.url).content.decode()
 
 
 def test_comment_flood_answers_429_with_retry_after(client, article):

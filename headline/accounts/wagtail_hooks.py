@@ -1,7 +1,7 @@
 from django.urls import path, reverse
 from wagtail import hooks
 
-from . import views
+from . import twofactor, views
 
 
 @hooks.register("register_admin_urls")
@@ -21,3 +21,8 @@ def two_factor_menu_item(request):
         "label": "Two-factor sign-in",
         "help_text": "Ask for a code from an authenticator app after your password.",
     }
+
+
+@hooks.register("register_log_actions")
+def two_factor_log_action(actions):
+    actions.register_action(*twofactor.RESET_ACTION)

@@ -10,6 +10,7 @@ JavaScript) comes back on a page of its own that has them, text kept (`csrf_fail
 
 import json
 import logging
+import time
 
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse, JsonResponse
@@ -49,6 +50,9 @@ from .tokens import BrowserProof, read_link_token
 
 SESSION_HELD = "comments_held"
 SESSION_HELD_KEEP = 20
+# Comments whose confirmation email an email limit stopped: {comment id: when it may be sent,
+# seconds since the epoch}, so the author's page can say so.
+SESSION_UNSENT = "comments_confirmation_unsent"
 
 logger = logging.getLogger(__name__)
 
@@ -203,11 +207,18 @@ def confirmation_due(comment):
 
 def send_confirmation_within_limits(request, comment):
     """Queue the confirmation email unless the email limits are reached; the comment stands
-    either way (it is already stored, and a held one still reaches the moderators)."""
+    either way (it is already stored, and a held one still reaches the moderators). When a limit
+    stops it, the author's session remembers when it could be sent, for the note under their
+    comment; which limit it was is not kept, so the note cannot tell anything about others."""
     try:
         check_email_limits(comment.email, comment.ip_address, "")
-    except RateLimited:
+    except RateLimited as over:
         logger.info("Confirmation email for comment %s not sent: email limit reached", comment.pk)
+        unsent = {
+            **request.session.get(SESSION_UNSENT, {}),
+            str(comment.pk): time.time() + over.retry_after,
+        }
+        request.session[SESSION_UNSENT] = dict(list(unsent.items())[-SESSION_HELD_KEEP:])
         return
     send_confirmation.enqueue(comment.pk)
 

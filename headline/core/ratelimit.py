@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
+from django.urls import reverse
 
 
 @dataclass(frozen=True)
@@ -105,10 +106,13 @@ def with_retry_after(response, refusal):
 
 
 def too_many_requests(request, refusal):
-    """The 429 page: what happened and when to try again, with `Retry-After`."""
+    """The 429 page: what happened and when to try again, with `Retry-After`. Under the admin
+    (the sign-in lockout, wrong two-factor codes) it is drawn like the admin's sign-in screen,
+    since staff there are not reading the site."""
+    in_admin = request.path.startswith(reverse("wagtailadmin_home"))
     response = render(
         request,
-        "429.html",
+        "429_admin.html" if in_admin else "429.html",
         {"message": refusal.message, "wait": in_words(refusal.retry_after)},
         status=429,
     )

@@ -1,13 +1,12 @@
-"""Admin-wide rules: the Wagtail admin offers no link to another host; the audit log knows imports.
+"""Admin-wide rules: the Wagtail admin offers no link to another host; bulk deletes are logged.
 
 Wagtail's Help menu points at its online Editor Guide and release notes on guide.wagtail.org;
 a newsroom's admin, like its public pages, stays on its own host (and every menu entry must open
 for the user who sees it), so entries that leave the site are dropped. The keyboard shortcuts
 entry stays.
 
-Importers record what they bring in with `wagtail.log_actions.log(instance, IMPORT_ACTION)`, so
-imports appear in Reports › Site history beside publishing and moderation. Snippets deleted in
-bulk are logged here: Wagtail 8 logs a snippet's own delete view, not its bulk delete.
+Snippets deleted in bulk are logged here: Wagtail 8 logs a snippet's own delete view, not its
+bulk delete.
 """
 
 from urllib.parse import urlsplit
@@ -19,14 +18,6 @@ from wagtail.log_actions import log
 @hooks.register("construct_help_menu")
 def keep_help_on_this_site(request, menu_items):
     menu_items[:] = [item for item in menu_items if not urlsplit(item.url).netloc]
-
-
-IMPORT_ACTION = "headline.import"
-
-
-@hooks.register("register_log_actions")
-def register_import_action(actions):
-    actions.register_action(IMPORT_ACTION, "Import", "Imported from another publishing system")
 
 
 @hooks.register("before_delete_snippet")

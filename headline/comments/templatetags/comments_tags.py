@@ -1,13 +1,17 @@
 """The comments section under an article: the thread, the reader's own held comments, the form.
 
 The thread is loaded in one query and nested in Python. Everything on it is the same for every
-reader except the held comments of the reader's own session (read only when the reader has a
-session, which the page cache passes through), and the form's CSRF token and timestamp, which
-the page's script fetches. The section declares for the page cache the moment comments close. The
+reader except the held comments of the reader's own session and the note under any comment of
+theirs whose confirmation email an email limit stopped (read only when the reader has a session,
+which the page cache passes through), and the form's CSRF token and timestamp, which the page's
+script fetches. The section declares for the page cache the moment comments close. The
 rendered thread and the article's comment policy are kept in the shared cache under content
-versions (`headline.core.freshness`); a reader with held comments gets the thread made for them.
+versions (`headline.core.freshness`); a reader with held comments or such a note gets the thread
+made for them.
 """
 
+import math
+import time
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -18,6 +22,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
 from headline.core import freshness
+from headline.core.ratelimit import in_words
 from headline.core.signals import SITE
 from headline.news.models import SECTIONS, article_scope
 
@@ -26,7 +31,7 @@ from ..markup import avatar_svg, render_body
 from ..models import Comment, email_digest
 from ..moderation import Policy
 from ..signals import POLICY, comments_scope
-from ..views import SESSION_HELD
+from ..views import SESSION_HELD, SESSION_UNSENT
 
 register = template.Library()
 
@@ -36,6 +41,7 @@ class Node:
     comment: Comment
     held: bool = False
     can_reply: bool = False
+    confirmation_wait: str = ""  # when its unsent confirmation email can be sent, in words
     replies: list = field(default_factory=list)
 
     @property
@@ -47,13 +53,16 @@ class Node:
         return render_body(self.comment.body)
 
 
-def build_thread(comments, held_ids, policy):
-    """Nest comments under their parents, oldest first; orphans of a hidden parent go on top."""
+def build_thread(comments, held_ids, policy, unsent=None):
+    """Nest comments under their parents, oldest first; orphans of a hidden parent go on top.
+    `unsent` maps the reader's comments whose confirmation is unsent to seconds left to wait."""
+    unsent = unsent or {}
     nodes = {
         comment.pk: Node(
             comment,
             held=comment.pk in held_ids,
             can_reply=comment.pk not in held_ids and policy.allows_reply_to(comment),
+            confirmation_wait=in_words(unsent[comment.pk]) if comment.pk in unsent else "",
         )
         for comment in sorted(comments, key=lambda c: (c.created_at, c.pk))
     }
@@ -64,12 +73,27 @@ def build_thread(comments, held_ids, policy):
     return roots
 
 
-def _held_ids(request, article):
+def _session(request):
     # A reader without a session cookie has none: reading it would only add `Vary: Cookie`.
     session = getattr(request, "session", None)
     if session is None or settings.SESSION_COOKIE_NAME not in request.COOKIES:
-        return set()
-    ids = session.get(SESSION_HELD, [])
+        return {}
+    return session
+
+
+def _unsent_confirmations(request, comments):
+    """{comment id: whole seconds until its confirmation email can be sent} for the reader's
+    comments among `comments` (SESSION_UNSENT), leaving out those whose wait is over."""
+    unsent = _session(request).get(SESSION_UNSENT, {})
+    if not unsent:
+        return {}
+    now = time.time()
+    waits = {int(pk): math.ceil(until - now) for pk, until in unsent.items() if until > now}
+    return {comment.pk: waits[comment.pk] for comment in comments if comment.pk in waits}
+
+
+def _held_ids(request, article):
+    ids = _session(request).get(SESSION_HELD, [])
     if not ids:
         return set()
     held = Comment.objects.filter(
@@ -79,24 +103,26 @@ def _held_ids(request, article):
 
 
 def thread_html(request, page, comments, held_ids, policy, closed):
-    """The heading and the nested comments, cached for every reader without held comments.
+    """The heading and the nested comments, cached for every reader without held comments or
+    unsent confirmations.
 
     Shown from the article (reply links: `sections`, `site`, `article:<pk>`), its comments and
     the policy's reply depth; `closed` moves with time, so it is part of the key.
     """
+    unsent = _unsent_confirmations(request, comments)
 
     def render():
         return render_to_string(
             "comments/thread.html",
             {
-                "thread": build_thread(comments, held_ids, policy),
+                "thread": build_thread(comments, held_ids, policy, unsent),
                 "count": sum(1 for comment in comments if comment.pk not in held_ids),
                 "closed": closed,
                 "page_url": page.get_url(request),
             },
         )
 
-    if held_ids:
+    if held_ids or unsent:
         return render()
     scopes = (SITE, SECTIONS, POLICY, article_scope(page.pk), comments_scope(page.pk))
     return freshness.cached(

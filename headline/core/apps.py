@@ -7,11 +7,12 @@ class CoreConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from . import converters, signals  # noqa: F401 (signals connect on import)
+        from . import bulk_actions, converters, signals  # noqa: F401 (signals connect on import)
 
         converters.register()
         clean_text_in_admin_forms()
         name_the_zone_on_admin_times()
+        bulk_actions.offer_only_usable_bulk_actions()
 
 
 def clean_text_in_admin_forms():

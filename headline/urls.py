@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from headline.core import views as core_views
-from headline.core.bulk_actions import checked_bulk_action
+from headline.core.bulk_action_ids import checked_bulk_action
 
 urlpatterns = [
     # Before Wagtail's own route for the same address, which passes ids to the database unchecked;

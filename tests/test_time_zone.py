@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import feedparser
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.users.models import UserProfile
@@ -87,6 +88,24 @@ def test_the_admin_shows_times_as_the_site_does(client, zone):
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content.decode()
     assert expected in editor
     assert "a.m." not in editor and "p.m." not in editor
+
+
+def test_the_status_side_panel_names_the_zone_of_todays_times(client, zone):
+    """Wagtail writes a change made today as a bare "12:00" under "Live" and "Draft"."""
+    tz, winter, _summer = zone
+    moment = datetime(2026, 1, 15, 11, 0, tzinfo=ZoneInfo("UTC"))
+    with time_machine.travel(moment, tick=False):
+        article = make_article(make_section(), "Night vote")
+        article.title = "Night vote, revised"
+        article.save_revision()
+        client.force_login(staff("editor", "Editors"))
+        tree = parse(client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])))
+    shown = texts(
+        tree,
+        "//h3[@id='status-sidebar-live' or @id='status-sidebar-draft']"
+        "/following-sibling::div[contains(@class, 'w-help-text')]",
+    )
+    assert shown == [f"{local(moment, tz):%H:%M} {winter}"] * 2
 
 
 def test_every_admin_time_input_names_its_zone(client, zone):

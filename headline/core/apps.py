@@ -7,11 +7,12 @@ class CoreConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from . import converters, signals  # noqa: F401 (signals connect on import)
+        from . import bulk_actions, converters, signals  # noqa: F401 (signals connect on import)
 
         converters.register()
         clean_text_in_admin_forms()
         name_the_zone_on_admin_times()
+        bulk_actions.offer_only_usable_bulk_actions()
 
 
 def clean_text_in_admin_forms():
@@ -39,14 +40,18 @@ def clean_text_in_admin_forms():
 
 
 def name_the_zone_on_admin_times():
-    """Name the time zone with every date-and-time input of the admin.
+    """Name the time zone with every date-and-time input and side-panel time of the admin.
 
     A go-live time typed as "2026-11-30 22:36" is read in the user's zone (their account's, or
     settings.TIME_ZONE), which Wagtail's picker never names, while the site shows "22:36 UTC".
     Wagtail builds these inputs in several places (model forms, the schedule dialog's
     PublishingPanel), all from `AdminDateTimeInput`: its template is swapped for one that names
     the zone above the input (the picker opening below it would hide it), then renders Wagtail's.
+    The status side panel's times of today get the zone too (`admin_times`).
     """
     from wagtail.admin.widgets.datetime import AdminDateTimeInput
 
+    from . import admin_times
+
     AdminDateTimeInput.template_name = "core/widgets/zoned_datetime_input.html"
+    admin_times.register()

@@ -28,6 +28,43 @@ _UNWRITABLE = re.compile(
     + "]"
 )
 
+# Invisible characters that no language needs in running text, removed wherever they stand:
+# - the bidi embeddings, overrides and isolates with their terminators (LRE RLE PDF LRO RLO,
+#   LRI RLI FSI PDI; UAX #9 §2.1-2.4). Left open, their scope runs to the end of the paragraph, so
+#   one pasted U+202E RIGHT-TO-LEFT OVERRIDE reverses whatever follows the headline in a listing,
+#   a <title> or a feed reader's line; overrides also reorder letters, the bidi spoofing of UTR #36
+#   (Unicode Security Considerations), and UTS #39 keeps every default-ignorable character
+#   out of identifiers (Identifier_Type Default_Ignorable). Direction in a page is markup's job
+#   (`dir`, `<bdi>`), as W3C's internationalisation guidance prefers.
+#   Kept: the implicit marks LRM, RLM and ALM (U+200E, U+200F, U+061C; UAX #9 §2.6), zero-width
+#   strong characters that only place the neutrals beside them (a closing "!" or a number in
+#   a right-to-left headline) and cannot reorder letters or leak past the text.
+# - the invisible maths operators (U+2061-2064), the deprecated format characters U+206A-206F
+#   (Unicode 15 §23.3), the byte order mark (a paste artefact inside text; U+2060 WORD JOINER does
+#   its old job, §23.8) and the interlinear annotation characters U+FFF9-FFFB, which Unicode
+#   reserves for use inside one program (§23.8).
+_NOT_FOR_TEXT = re.compile(
+    "[\u202a-\u202e\u2066-\u2069\u2061-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb]"
+)
+# Tag characters spell hidden ASCII text; their one use is an emoji tag sequence such as the
+# flag of Scotland: U+1F3F4, tags, U+E007F CANCEL TAG (UTS #51 ED-14a, Unicode 15 §23.9), kept
+# whole.
+_TAGS = re.compile("(\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f)|[\U000e0000-\U000e007f]")
+# Zero-width joiners and breakers (soft hyphen, ZWSP, ZWNJ, ZWJ, word joiner) act on the two
+# characters they stand between (Unicode 15 §23.2): Persian needs ZWNJ inside words,
+# Indic scripts ZWJ and ZWNJ after a virama, Thai and Khmer ZWSP between words, emoji ZWJ
+# between pictographs. Beside a space, a digit, punctuation, the start or the end they do nothing
+# visible and only make two equal-looking headlines differ; there they are removed. A run of two
+# or more is removed whole. A joiner after a virama is kept whatever follows, the rule of
+# UAX #31 §2.3 (A1, A2): a Malayalam chillu written as consonant + virama + ZWJ ends a word.
+_JOINER_RUNS = re.compile("[\u00ad\u200b-\u200d\u2060]+")
+_EMOJI_MODIFIERS = range(0x1F3FB, 0x1F400)
+_VIRAMA = 9  # canonical combining class of viramas (UCD, DerivedCombiningClass.txt)
+# Everything `clean_text` may change before NFC, for its fast path.
+_SUSPECT = re.compile(
+    "|".join(rule.pattern for rule in (_UNWRITABLE, _NOT_FOR_TEXT, _TAGS, _JOINER_RUNS))
+)
+
 # Unicode's Default_Ignorable_Code_Point property (DerivedCoreProperties.txt, Unicode 15.1):
 # code points a renderer shows as nothing. Most are format characters or marks anyway; the
 # list adds the Hangul fillers and reserved ranges that are letters or unassigned.
@@ -47,21 +84,47 @@ _MARKUP_DELIMITERS = re.compile("([<=>])")
 
 
 def clean_text(value: str) -> str:
-    """`value` ready to store: unwritable code points removed, then Unicode NFC.
+    """`value` ready to store and to show: unwritable and misplaced invisible code points
+    removed, then Unicode NFC.
 
     Removed: C0 controls except tab, line feed and carriage return; DEL and C1 controls; lone
     surrogates; noncharacters such as U+FFFE and U+FFFF (see `_UNWRITABLE` for the rule and its
-    sources). NFC (Unicode Standard Annex #15) follows the removal, so a mark freed from a
-    control character still composes with its letter, and the result is stable:
-    `clean_text(clean_text(s)) == clean_text(s)`. The one exception to NFC: "<", "=" and ">"
-    never absorb a following U+0338, so markup keeps its tags: rich text can be cleaned as it is
-    stored, and a whole rendered XML or HTML document as it is written. Everything else, including zero-width and bidi
-    characters inside visible text, is kept: scripts such as Persian and Hindi need them.
+    sources). Also removed: bidi embeddings, overrides and isolates, and the format characters no
+    language uses in running text (`_NOT_FOR_TEXT`); tag characters outside an emoji flag
+    (`_TAGS`); zero-width joiners and breakers that do not stand between two letters, marks or
+    pictographs (`_JOINER_RUNS`). Kept: the bidi marks LRM, RLM and ALM, and the joiners a script
+    needs, such as ZWNJ inside a Persian word. NFC (Unicode Standard Annex #15) follows the removal,
+    so a mark freed from a control character still composes with its letter, and the result is
+    stable: `clean_text(clean_text(s)) == clean_text(s)`. The one exception to NFC: "<", "=" and
+    ">" never absorb a following U+0338, so markup keeps its tags: rich text can be cleaned as it
+    is stored, and a whole rendered XML or HTML document as it is written.
     """
-    if _UNWRITABLE.search(value) is None and unicodedata.is_normalized("NFC", value):
+    if _SUSPECT.search(value) is None and unicodedata.is_normalized("NFC", value):
         return value
-    parts = _MARKUP_DELIMITERS.split(_UNWRITABLE.sub("", value))
+    value = _NOT_FOR_TEXT.sub("", _UNWRITABLE.sub("", value))
+    value = _JOINER_RUNS.sub(_kept_joiner, _TAGS.sub(r"\1", value))
+    parts = _MARKUP_DELIMITERS.split(value)
     return "".join(unicodedata.normalize("NFC", part) for part in parts)
+
+
+def _joins(char):
+    """Whether a zero-width joiner or breaker beside `char` can act on it."""
+    return (
+        unicodedata.category(char)[0] in "LM"
+        or unicodedata.category(char) == "So"
+        or (ord(char) in _EMOJI_MODIFIERS)
+    )
+
+
+def _kept_joiner(match):
+    run, text = match.group(), match.string
+    before = text[match.start() - 1] if match.start() else ""
+    after = text[match.end()] if match.end() < len(text) else ""
+    if len(run) > 1 or not before:
+        return ""
+    if run in "\u200c\u200d" and unicodedata.combining(before) == _VIRAMA:
+        return run
+    return run if after and _joins(before) and _joins(after) else ""
 
 
 def clean_tree(value):
@@ -127,13 +190,14 @@ def _hidden_in_url(char):
 def clean_url(value: str) -> str:
     """A web address a reader or editor typed or pasted, ready to validate as a URL.
 
-    `clean_text` first; then invisible characters (whitespace, controls, format characters such
-    as U+200B ZERO WIDTH SPACE or the byte order mark, default-ignorable code points) are removed
-    from both ends, where a paste leaves them. One left inside raises ValidationError
-    (INVISIBLE_IN_URL): `exa\u200bmple.org` looks like `example.org` and is another address, so
-    it is refused rather than rewritten into something the writer did not type.
+    Control characters are removed as `clean_text` removes them; then invisible characters
+    (whitespace, controls, format characters such as U+200B ZERO WIDTH SPACE, the byte order mark
+    or a bidi override, default-ignorable code points) are removed from both ends, where a paste
+    leaves them. One left inside raises ValidationError (INVISIBLE_IN_URL): `exa\u200bmple.org`
+    looks like `example.org` and is another address, so it is refused rather than rewritten into
+    something the writer did not type (which `clean_text`, run last, would do).
     """
-    value = clean_text(value)
+    value = _UNWRITABLE.sub("", value)
     start, end = 0, len(value)
     while start < end and _hidden_in_url(value[start]):
         start += 1
@@ -143,7 +207,7 @@ def clean_url(value: str) -> str:
     # Spaces inside are left to the URL validator's own "Enter a valid URL".
     if any(_hidden_in_url(char) and not char.isspace() for char in value):
         raise forms.ValidationError(INVISIBLE_IN_URL, code="invisible")
-    return value
+    return clean_text(value)
 
 
 class CleanURLField(forms.URLField):

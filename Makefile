@@ -75,8 +75,8 @@ bench: install
 audit: install checkers
 	$(PY) -m audit
 
-# Known vulnerabilities in the installed, pinned dependencies. Needs PyPI's JSON API (pypi.org),
-# which the build machines cannot reach (their PyPI serves packages only): not part of `make test`.
+# Known vulnerabilities in the installed, pinned dependencies. Needs each release's record in PyPI's
+# JSON API or OSV, which the build machines do not reach (see README, Security): not in `make test`.
 audit-deps: install
 	$(VENV)/bin/pip-audit --strict --progress-spinner off
 

@@ -90,11 +90,13 @@ def source_texts(html):
         return []
     tree = lxml.html.fragment_fromstring(html, create_parent="div")
     hidden = "ancestor::script or ancestor::style or ancestor::noscript or ancestor::template"
+    # Each piece is cleaned again on its own, as the stored field holding it was: whether a
+    # joiner or zero-width space stays depends on its neighbours (core.text).
     return [
-        words(part)
+        words(clean_text(part))
         for text in tree.xpath(f"//text()[not({hidden})]")
         for part in re.split(r"\n[ \t]*\n", text)
-        if words(part)
+        if words(clean_text(part))
     ]
 
 

@@ -207,6 +207,8 @@ def write_illustrate_and_submit(page, base, harbour, quay):
     gallery = add_block(page, "Gallery")
     pictures = gallery.locator("[data-streamfield-child]")
     expect(pictures).to_have_count(2)  # a gallery takes two pictures at least
+    for field in ("Alt text", "Caption", "Credit"):  # empty, not the word "undefined"
+        expect(pictures.nth(1).get_by_role("textbox", name=field)).to_have_value("")
     gallery.get_by_role("button", name="Choose an image").first.click()
     page.get_by_role("dialog").get_by_role("link", name="Harbour at dawn").click()
     expect(page.locator(".modal-backdrop")).to_have_count(0)

@@ -135,9 +135,15 @@ class FactBoxBlock(blocks.StructBlock):
         template = "news/blocks/fact_box.html"
 
 
+def empty_pictures(count):
+    """`count` gallery slots as a new picture block starts: every field present and empty (a bare
+    `{}` left the admin's fields to show, and then store, the word "undefined")."""
+    return [CaptionedImageBlock().get_default() for _ in range(count)]
+
+
 class GalleryBlock(blocks.StructBlock):
     # Two empty slots to start with, as a gallery needs two pictures at least.
-    images = blocks.ListBlock(CaptionedImageBlock(), min_num=2, default=[{}, {}])
+    images = blocks.ListBlock(CaptionedImageBlock(), min_num=2, default=empty_pictures(2))
     caption = blocks.CharBlock(
         required=False, max_length=300, help_text="What the pictures show together."
     )

@@ -15,6 +15,7 @@ from wagtail.users.models import UserProfile
 
 from headline.news.models import ArticlePage
 
+from .comment_helpers import make_comment
 from .factories import make_article, make_section
 from .html import parse, texts
 from .test_newsroom import staff
@@ -48,6 +49,15 @@ def test_the_article_page_shows_local_time_with_the_zone_and_keeps_the_offset(cl
     (stamp,) = tree.xpath("//p[@class='dates']//time/@datetime")
     assert datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S%z") == published
     assert stamp.endswith(f"{shown:%z}")
+
+
+def test_comment_times_name_the_zone_as_the_article_dates_do(client, zone):
+    tz, winter, _summer = zone
+    article = make_article(make_section(), "Night vote")
+    posted = datetime(2026, 1, 15, 21, 36, tzinfo=ZoneInfo("UTC"))
+    make_comment(article, body="Counted by hand.", created_at=posted)
+    (shown,) = texts(parse(client.get(article.url)), "//a[@class='comment-permalink']/time")
+    assert shown == f"{local(posted, tz):%-d %B %Y, %H:%M} {winter}"
 
 
 def test_summer_time_shows_the_summer_abbreviation(client, zone):

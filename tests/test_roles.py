@@ -89,6 +89,12 @@ def main_links(html):
     return sorted({href for href in hrefs if href.startswith("/admin/")})
 
 
+def search_forms(html):
+    """The actions of the search forms in a page's main content (the dashboard's page search)."""
+    tree = lxml.html.fromstring(html)
+    return sorted(set(tree.xpath("//main//form[@role='search']/@action")))
+
+
 def local_path(url):
     parts = urlsplit(url)
     return parts.path + (f"?{parts.query}" if parts.query else "")
@@ -136,6 +142,8 @@ def test_every_admin_menu_entry_opens_for_the_role_that_sees_it(client, staff, a
     assert expected <= labels, f"{role} misses {expected - labels}"
     assert not hidden & labels, f"{role} is offered {hidden & labels}"
     followed = {"/admin/"}
+    for action in search_forms(dashboard.content.decode()):
+        assert opens(client, f"{action}?q=harbour"), f"{role}: the dashboard's search {action}"
     linked = {url: "the dashboard" for url in main_links(dashboard.content.decode())}
     for label, url in entries:
         assert not urlsplit(url).netloc, f"{role}'s menu entry {label!r} leaves the site: {url}"

@@ -13,6 +13,7 @@ class CoreConfig(AppConfig):
         clean_text_in_admin_forms()
         name_the_zone_on_admin_times()
         bulk_actions.offer_only_usable_bulk_actions()
+        no_autosave_before_the_first_save()
 
 
 def clean_text_in_admin_forms():
@@ -55,3 +56,22 @@ def name_the_zone_on_admin_times():
 
     AdminDateTimeInput.template_name = "core/widgets/zoned_datetime_input.html"
     admin_times.register()
+
+
+def no_autosave_before_the_first_save():
+    """Wagtail 8 autosaves the page editor; on a new page, not until the editor first saves it.
+
+    On a new page an autosave creates the page in the background while its headline is still
+    being typed: "Save draft" clicked while that request was on its way created it a second time
+    and failed ("slug already in use"), and an article opened and left stayed behind as a draft
+    nobody saved. Once saved, a page autosaves as Wagtail means it to (the editor's schedule and
+    workflow steps rely on it), so only the create view's template is told autosave is off.
+    """
+    from wagtail.admin.views.pages.create import CreateView
+
+    context_with_autosave = CreateView.get_context_data
+
+    def get_context_data(self, **kwargs):
+        return {**context_with_autosave(self, **kwargs), "autosave_enabled": False}
+
+    CreateView.get_context_data = get_context_data

@@ -146,3 +146,12 @@ def test_a_user_who_picked_another_zone_is_told_that_one(client, settings):
     article = make_article(make_section(), "Embargoed", publish=False)
     tree = parse(client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])))
     assert texts(tree, "//p[@id='id_go_live_at-zone']") == ["Time zone: IST (Asia/Kolkata)"]
+
+
+def test_the_account_page_offers_only_zones_a_browser_knows(client):
+    client.force_login(staff("editor", "Editors"))
+    tree = parse(client.get(reverse("wagtailadmin_account")))
+    zones = tree.xpath("//select[@name='locale-current_time_zone']/option/@value")
+    assert {"Europe/Paris", "Asia/Kolkata", "America/Argentina/Buenos_Aires", "UTC"} <= set(zones)
+    # Python's zone list also has these; the browser's Intl.DateTimeFormat refuses them.
+    assert not {"localtime", "Factory", "EST5EDT", "Zulu"} & set(zones)

@@ -86,6 +86,15 @@ def test_the_headline_field_fills_the_slug_as_it_is_typed(client, section):
     assert "Headline" in label.text_content()
 
 
+def test_the_table_grid_speaks_a_language_its_bundle_has(client, section):
+    """Handsontable's bundle has only en-US texts: the grid asked for the site's en-gb logged an
+    error on every editor page."""
+    client.force_login(staff("reporter", "Reporters"))
+    page = client.get(add_url(section)).content.decode()
+    assert '"language": "en-US"' in page.replace("&quot;", '"')
+    assert '"language": "en-gb"' not in page.replace("&quot;", '"')
+
+
 def dashboard_buttons(client):
     tree = parse(client.get("/admin/"))
     return {

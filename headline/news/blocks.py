@@ -117,6 +117,12 @@ class TableBlock(WagtailTableBlock):
     plain text, so pasted markup shows as typed, never as HTML.
     """
 
+    def __init__(self, required=True, help_text=None, table_options=None, **kwargs):
+        # The grid's bundled Handsontable carries only its en-US texts; asked for the site's
+        # en-gb (Wagtail passes the request's language) it logged an error on every editor page.
+        options = {"language": "en-US", **(table_options or {})}
+        super().__init__(required=required, help_text=help_text, table_options=options, **kwargs)
+
     def get_searchable_content(self, value):
         caption = [value["table_caption"]] if value and value.get("table_caption") else []
         return caption + super().get_searchable_content(value)

@@ -8,6 +8,7 @@ the site runs on SQLite and the local-memory cache, so a newcomer needs no servi
 
 import json
 import os
+import zoneinfo
 from datetime import timedelta
 from pathlib import Path
 
@@ -500,6 +501,12 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 # Preview in the admin renders the real article template.
 WAGTAIL_AUTO_UPDATE_PREVIEW = True
+# The zones a staff member may pick in their account: IANA's Area/Location names and UTC. Python
+# also lists "localtime", "Factory" and old aliases, which the browser's Intl refuses (the account
+# page threw "Invalid time zone specified").
+WAGTAIL_USER_TIME_ZONES = sorted(
+    name for name in zoneinfo.available_timezones() if "/" in name or name == "UTC"
+)
 # Slugs keep their script (`Москва`, not `moskva`): newsrooms write in every language. Every route
 # takes them through the `uslug` converter (headline/core/converters.py).
 WAGTAIL_ALLOW_UNICODE_SLUGS = True

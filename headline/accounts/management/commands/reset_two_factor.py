@@ -17,7 +17,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("username")
+        parser.add_argument("username", help="the staff member's username, as they sign in with it")
 
     def handle(self, *args, username, **options):
         User = get_user_model()

@@ -52,7 +52,8 @@ def test_bulk_actions_refuse_ids_that_are_not_ids_with_400(admin_client, value):
         for method in (admin_client.get, admin_client.post):
             response = method(f"{url}?id={real}&id={value}")
             assert response.status_code == 400, (method.__name__, url, value)
-            assert b"not a valid" in response.content
+            assert b"not a valid id" in response.content
+            assert b"Back to the listing" in response.content  # an admin page, with a way back
 
 
 def test_bulk_actions_still_take_real_ids(admin_client):

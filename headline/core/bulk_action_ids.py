@@ -3,8 +3,8 @@
 Wagtail passes every `id` parameter straight to `pk__in` (and `childOf` to `Page.objects.get`), so
 an id that is not one — a checkbox's default value "on", a word, a number beyond the column's
 range — raised in the database layer and answered 500. Here each is checked against the model's
-primary key field first and answered 400 with the offending value named; a `childOf` page that
-does not exist answers 404. The view wears the decorators Wagtail gives every admin view (staff
+primary key field first and answered 400, on an admin page that names the offending value and
+leads back to the listing; a `childOf` page that does not exist answers 404. The view wears the decorators Wagtail gives every admin view (staff
 only, with the audit log's user; the admin's 404 page; never cached), as it answers in their place.
 Imported by the URL configuration only: it loads Wagtail's admin URLs.
 """
@@ -12,10 +12,12 @@ Imported by the URL configuration only: it loads Wagtail's admin URLs.
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.urls import display_custom_404
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.bulk_action.dispatcher import index as wagtail_bulk_action
 
 # Wagtail's own value for "every object in the listing" (see BulkAction.get_actionable_objects).
@@ -33,11 +35,11 @@ def checked_bulk_action(request, app_label, model_name, action):
     ids = request.GET.getlist("id")
     for value in ids:
         if value != ALL and not is_primary_key(model, value):
-            return not_an_id("id", value)
+            return not_an_id(request, "id", value)
     parent = request.GET.get("childOf")
     if ALL in ids and parent is not None:
         if not is_primary_key(model, parent):
-            return not_an_id("childOf", parent)
+            return not_an_id(request, "childOf", parent)
         if not model._default_manager.filter(pk=parent).exists():
             raise Http404("No such parent page.")
     return wagtail_bulk_action(request, app_label, model_name, action)
@@ -59,9 +61,17 @@ def is_primary_key(model, value):
     return True
 
 
-def not_an_id(parameter, value):
+def not_an_id(request, parameter, value):
     shown = value if len(value) <= 40 else value[:40] + "…"
-    return HttpResponseBadRequest(
-        f"{parameter}={shown!r} is not a valid id: choose the items again in the listing.",
-        content_type="text/plain; charset=utf-8",
+    return render(
+        request,
+        "core/admin/bulk_action_refused.html",
+        {
+            "page_title": "Nothing done",
+            "header_title": "Nothing done",
+            "header_icon": "warning",
+            "problem": f"{parameter}={shown!r} is not a valid id.",
+            "back_url": get_valid_next_url_from_request(request) or "/admin/",
+        },
+        status=400,
     )

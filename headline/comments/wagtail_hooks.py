@@ -16,6 +16,7 @@ users its view answers, so no one is offered a link that says "no permission".
 
 import json
 from dataclasses import dataclass
+from functools import wraps
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -25,7 +26,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
@@ -472,7 +472,20 @@ def _answer(request, comment, message, status=200):
 NOT_A_MODERATOR = "You may not moderate comments."
 
 
-@require_POST
+def decision(view):
+    """A decision is made with its button (a POST); its address opened as a page (a link
+    followed, a reload) leads to the queue instead of an empty 405."""
+
+    @wraps(view)
+    def posted_or_to_the_queue(request, *args, **kwargs):
+        if request.method != "POST":
+            return redirect("comments_moderation:list")
+        return view(request, *args, **kwargs)
+
+    return posted_or_to_the_queue
+
+
+@decision
 def decide_comment(request, pk):
     """One click: approve, mark as spam or trash one comment, remembered for Undo."""
     if not may_moderate(request.user):
@@ -490,7 +503,7 @@ def decide_comment(request, pk):
     return _answer(request, comment, done)
 
 
-@require_POST
+@decision
 def undo_decision(request):
     """Undo the moderator's latest one-click decision, unless the comment changed since."""
     if not may_moderate(request.user):

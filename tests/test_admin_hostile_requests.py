@@ -56,6 +56,14 @@ def test_bulk_actions_refuse_ids_that_are_not_ids_with_400(admin_client, value):
             assert b"Back to the listing" in response.content  # an admin page, with a way back
 
 
+def test_a_bulk_action_with_nothing_chosen_says_so(admin_client):
+    for app_label, model_name, action in bulk_actions():
+        url = reverse("wagtail_bulk_action", args=[app_label, model_name, action])
+        response = admin_client.get(url)
+        assert response.status_code == 400, url
+        assert b"No items were chosen." in response.content
+
+
 def test_bulk_actions_still_take_real_ids(admin_client):
     article = make_article(make_section("World"), "Rail strike ends")
     held = make_comment(article, status="held")

@@ -3,8 +3,8 @@
 Wagtail passes every `id` parameter straight to `pk__in` (and `childOf` to `Page.objects.get`), so
 an id that is not one — a checkbox's default value "on", a word, a number beyond the column's
 range — raised in the database layer and answered 500. Here each is checked against the model's
-primary key field first and answered 400, on an admin page that names the offending value and
-leads back to the listing; a `childOf` page that does not exist answers 404. The view wears the decorators Wagtail gives every admin view (staff
+primary key field first and answered 400, on an admin page that names the offending value (or
+says that nothing was chosen) and leads back to the listing; a `childOf` page that does not exist answers 404. The view wears the decorators Wagtail gives every admin view (staff
 only, with the audit log's user; the admin's 404 page; never cached), as it answers in their place.
 Imported by the URL configuration only: it loads Wagtail's admin URLs.
 """
@@ -33,6 +33,8 @@ def checked_bulk_action(request, app_label, model_name, action):
     except LookupError as error:
         raise Http404 from error
     ids = request.GET.getlist("id")
+    if not ids:
+        return refused(request, "No items were chosen.")
     for value in ids:
         if value != ALL and not is_primary_key(model, value):
             return not_an_id(request, "id", value)
@@ -63,6 +65,11 @@ def is_primary_key(model, value):
 
 def not_an_id(request, parameter, value):
     shown = value if len(value) <= 40 else value[:40] + "…"
+    return refused(request, f"{parameter}={shown!r} is not a valid id.")
+
+
+def refused(request, problem):
+    """400, on an admin page saying `problem` and leading back to the listing."""
     return render(
         request,
         "core/admin/bulk_action_refused.html",
@@ -70,7 +77,7 @@ def not_an_id(request, parameter, value):
             "page_title": "Nothing done",
             "header_title": "Nothing done",
             "header_icon": "warning",
-            "problem": f"{parameter}={shown!r} is not a valid id.",
+            "problem": problem,
             "back_url": get_valid_next_url_from_request(request) or "/admin/",
         },
         status=400,

@@ -1,7 +1,9 @@
 import os
+import time
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.core.cache import caches
 from django.core.servers.basehttp import WSGIServer
 from django.test.testcases import LiveServerThread
@@ -84,3 +86,28 @@ def lessons(monkeypatch):
         spamfilter, "unlearn", lambda text, **kw: taught.append(("unlearn", text, kw["is_spam"]))
     )
     return taught
+
+
+@pytest.fixture
+def clock():
+    """A clock that runs, which a test moves forward with `clock.skip()`."""
+
+    class Clock:
+        def __init__(self):
+            self.traveller = time_machine.travel(time.time(), tick=True)
+            self.moved = self.traveller.start()
+
+        def skip(self, seconds=3):
+            self.moved.shift(seconds)
+
+        def settle(self, client, urls):
+            """Read `urls` (their versions now exist), step past the store rule, store them."""
+            for url in urls:
+                client.get(url)
+            self.skip()
+            for url in urls:
+                client.get(url)
+
+    clock = Clock()
+    yield clock
+    clock.traveller.stop()

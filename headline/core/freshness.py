@@ -24,7 +24,7 @@ the new HTML, in every process at once; nothing is deleted or purged.
 
 A response also *declares* that it may be shared (`declare`), with the scopes its own queries
 show, and any moment at which it changes by the clock alone (`declare_until`). The page cache
-(`core.middleware.PageCacheMiddleware`) stores only declared responses, keyed on the declared
+(`core.page_cache`) stores only declared responses, keyed on the declared
 scopes together with every scope whose version the request read (`used`: each fragment reads
 its own), and serves one only while those versions are the ones it was made with.
 

@@ -1,8 +1,7 @@
 """Core middleware: composed addresses, content versions read once per request, the request's
-site found without a query, who may cache each response, the app's page cache and compression.
-Order in MIDDLEWARE: the page cache inside ContentVersionsMiddleware (a hit reads each version
-once, and a miss renders with the versions it checked), outside compression (pages are stored
-compressed) and outside the session and CSRF middleware, whose traces both check.
+site found without a query, who may cache each response, and compression (the page cache is
+`core.page_cache`). Compression is outside the session and CSRF middleware, whose traces it
+checks.
 
 Addresses in decomposed Unicode lead to the composed ones the site stores.
 
@@ -12,21 +11,15 @@ GET or HEAD is answered with a permanent redirect to the composed address, query
 route, feed and page finds its object under either spelling.
 """
 
-import hashlib
 import re
-import threading
 import unicodedata
-from collections import OrderedDict
 
 import brotli
 from django.conf import settings
-from django.core.cache import cache
-from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.http import HttpResponsePermanentRedirect
 from django.middleware.http import ConditionalGetMiddleware
-from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.encoding import iri_to_uri
-from django.utils.http import parse_http_date_safe
 from django.utils.text import compress_string
 from wagtail.models import Site
 
@@ -155,7 +148,7 @@ class EdgeCacheMiddleware:
             and response.status_code in self.PUBLIC_STATUSES
             and not request.path.startswith(self.PRIVATE_PREFIXES)
             # A session or a flash message (Django's messages cookie) is this reader's own.
-            and not has_personal_cookie(request)
+            and not has_personal_cookie(request.COOKIES)
             and not getattr(request, "is_preview", False)
             # Showing a CSRF token (get_token) always sets the CSRF cookie, so it lands here.
             and not response.cookies
@@ -183,14 +176,15 @@ QVALUE = re.compile(r"(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)")
 ENCODINGS = ("br", "gzip")
 
 
-def accepted_encoding(request):
-    """The content coding a response to `request` gets: "br", "gzip" or "" (none).
+def accepted_encoding(meta):
+    """The content coding a response gets: "br", "gzip" or "" (none), from `meta`, a request's
+    META (its WSGI environ).
 
     Read from Accept-Encoding (RFC 9110 §12.5.3): the coding with the highest weight among ours,
     brotli on a tie; `*` stands for codings not named; weight 0 (or a malformed one) refuses.
     """
     weights = {}
-    for item in request.META.get("HTTP_ACCEPT_ENCODING", "").split(","):
+    for item in meta.get("HTTP_ACCEPT_ENCODING", "").split(","):
         name, *params = item.split(";")
         weight = 1.0
         for param in params:
@@ -217,14 +211,15 @@ BROTLI_QUALITY = 5
 GZIP_RANDOM_BYTES = 100
 
 
-def has_personal_cookie(request):
-    return any(name in request.COOKIES for name in settings.PAGE_CACHE_PERSONAL_COOKIES)
+def has_personal_cookie(cookies):
+    """True when `cookies` (a request's, by name) hold one that makes a response personal."""
+    return any(name in cookies for name in settings.PAGE_CACHE_PERSONAL_COOKIES)
 
 
 def carries_secret(request, response):
     """True when the response may hold a secret: the request came with a session or messages, or
     the response sets a cookie (a CSRF token asked for with `get_token` sets its cookie)."""
-    return bool(has_personal_cookie(request) or response.cookies)
+    return bool(has_personal_cookie(request.COOKIES) or response.cookies)
 
 
 class CompressionMiddleware:
@@ -253,7 +248,7 @@ class CompressionMiddleware:
         ):
             return response
         patch_vary_headers(response, ("Accept-Encoding",))
-        encoding = accepted_encoding(request)
+        encoding = accepted_encoding(request.META)
         if encoding == "br":
             compressed = brotli.compress(response.content, quality=BROTLI_QUALITY)
         elif encoding == "gzip":
@@ -269,155 +264,3 @@ class CompressionMiddleware:
         if etag and etag.startswith('"'):  # RFC 9110 §8.8.1: other bytes, so a weak validator
             response.headers["ETag"] = "W/" + etag
         return response
-
-
-PAGE_KEY_PREFIX = "pagecache:"
-# Seconds between app machines' clocks that the page cache's store rule allows for.
-CLOCK_SKEW = 1
-
-
-def release():
-    """What the code that renders pages is: `settings.RELEASE` when set, else the digest of
-    Headline's code that also keys cached fragments (`freshness.code_version`)."""
-    return settings.RELEASE or freshness.code_version()
-
-
-def page_key(request):
-    where = (
-        release(),
-        request.scheme,
-        request.get_host(),
-        request.get_full_path(),
-        accepted_encoding(request),
-    )
-    return PAGE_KEY_PREFIX + hashlib.sha256(repr(where).encode()).hexdigest()
-
-
-def served(entry, request):
-    """The stored response, or a 304 when the request's validators match it."""
-    response = HttpResponse(entry["content"], status=entry["status"])
-    for name, value in entry["headers"]:
-        response.headers[name] = value
-    response.headers["X-Page-Cache"] = "hit"  # for operators and the edge cache's logs
-    etag = response.get("ETag")
-    modified = parse_http_date_safe(response.get("Last-Modified", ""))
-    if etag or modified:
-        return get_conditional_response(
-            request, etag=etag, last_modified=modified, response=response
-        )
-    return response
-
-
-class PageCacheMiddleware:
-    """The app's page cache: public pages kept whole in the shared cache, served while still true.
-
-    A response is stored only when its view declared the content versions it shows
-    (`freshness.declare`), and served again only while each of those versions is the one it was
-    made with: a change any app process makes (news, comments, related lists, the search index,
-    site settings each move their scopes) is served at once by every other, and no time-to-live
-    decides freshness (`PAGE_CACHE_TIMEOUT` only makes room; a page that changes by the clock,
-    `freshness.declare_until`, is kept until then). A hit costs two cache reads, the stored page
-    and its scopes' versions in one `get_many`, and no database query; on one of the
-    `PAGE_CACHE_RECENT` pages this process served last, only the versions are read.
-
-    What is stored is shared by every reader, so only answers that are the same for all are:
-    GET and HEAD without `Authorization` or a personal cookie (`PAGE_CACHE_PERSONAL_COOKIES`:
-    the session, which carries a reader's held comments and a signed-in editor, and Django's
-    messages; `csrftoken` is not personal, as no public page carries a token), answered 200
-    with no cookie set (so no CSRF token used) and no `private`/`no-store`. Keys hold the scheme,
-    host, full path (query included), the response's content coding (pages are stored
-    compressed) and the code's `release()`, so a deploy never serves pages of the code before.
-
-    A page rendered while a scope it shows was changing could hold the content from before the
-    change with the version from after it, so it is stored only when none of its scopes changed
-    in the second its request started or later, nor the `CLOCK_SKEW` before (clocks of different
-    machines); the next request stores it.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-        # The pages this process served last, so a hit on them reads only the versions from the
-        # shared cache, not the page again (a 160 KB article is most of a hit's time in Redis).
-        self.recent = OrderedDict()
-        self.lock = threading.Lock()
-
-    def __call__(self, request):
-        if not self.shared(request):
-            return self.get_response(request)
-        key = page_key(request)
-        entry = self.fresh(self.recent.get(key)) or self.fresh(cache.get(key))
-        if entry is not None:
-            self.remember(key, entry)
-            return served(entry, request)
-        started = int(timezone.now().timestamp())
-        response = self.get_response(request)
-        if self.storable(request, response):
-            self.remember(key, self.store(request, response, started))
-        return response
-
-    @staticmethod
-    def fresh(entry):
-        """`entry` while every version it was made with is still current and the clock has not
-        changed it (its kept copy in this process outlives the shared cache's timeout), else None."""
-        if (
-            entry is not None
-            and timezone.now().timestamp() < entry["expires"]
-            and freshness.version(*entry["scopes"]).token == entry["token"]
-        ):
-            return entry
-        return None
-
-    def remember(self, key, entry):
-        if entry is None:
-            return
-        with self.lock:
-            self.recent[key] = entry
-            self.recent.move_to_end(key)
-            while len(self.recent) > settings.PAGE_CACHE_RECENT:
-                self.recent.popitem(last=False)
-
-    @staticmethod
-    def shared(request):
-        return (
-            settings.PAGE_CACHE
-            and request.method in ("GET", "HEAD")
-            and "HTTP_AUTHORIZATION" not in request.META
-            and not has_personal_cookie(request)
-        )
-
-    @staticmethod
-    def storable(request, response):
-        cache_control = response.get("Cache-Control", "")
-        return bool(
-            request.method == "GET"  # a HEAD answer may have lost its body on the way
-            and response.status_code == 200
-            and not response.streaming
-            and getattr(request, "freshness_scopes", None)
-            and not carries_secret(request, response)
-            and "private" not in cache_control
-            and "no-store" not in cache_control
-        )
-
-    @staticmethod
-    def store(request, response, started):
-        # What the view declared and what its fragments read (`freshness.used`), read once in
-        # this request by ContentVersionsMiddleware, outside this one.
-        scopes = tuple(sorted(request.freshness_scopes | freshness.used()))
-        current = freshness.version(*scopes)
-        now = timezone.now()
-        timeout = settings.PAGE_CACHE_TIMEOUT
-        until = getattr(request, "freshness_until", None)
-        if until is not None:
-            timeout = min(timeout, int((until - now).total_seconds()))
-        if timeout <= 0 or current.changed_at.timestamp() >= started - CLOCK_SKEW:
-            return None
-        entry = {
-            "expires": now.timestamp() + timeout,
-            "scopes": scopes,
-            "token": current.token,
-            "status": response.status_code,
-            "headers": list(response.items()),
-            "content": response.content,
-        }
-        cache.set(page_key(request), entry, timeout=timeout)
-        return entry

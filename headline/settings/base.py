@@ -80,8 +80,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Read each content version once per request, the page cache's check included.
+    "headline.core.middleware.ContentVersionsMiddleware",
+    # Outside every other middleware, so a stored page keeps all their headers (security,
+    # Cache-Control, ETag, compression) and a hit runs none of them; `headline.wsgi` answers
+    # the same hits before Django (see headline.core.page_cache).
+    "headline.core.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Outside the page cache, so served copies carry the headers too (see README, "Security").
     "headline.core.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Outside the session and CSRF middleware, so it sees the cookies they set.
@@ -90,14 +95,10 @@ MIDDLEWARE = [
     "headline.core.middleware.ContentETagMiddleware",
     # Outermost of the database users: a reader's GET reads from a replica when there are some.
     "headline.core.routers.ReplicaReadsMiddleware",
-    "headline.core.middleware.ContentVersionsMiddleware",
     "headline.core.middleware.ComposedPathMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before the page cache, which would serve the home page for WordPress's `/?p=12`.
     "headline.importers.middleware.WordPressQueryRedirectMiddleware",
-    # Inside the content versions (read once), outside compression (pages are stored compressed)
-    # and outside sessions and CSRF, whose traces both check (see headline.core.middleware).
-    "headline.core.middleware.PageCacheMiddleware",
+    # Outside sessions and CSRF, whose traces (a cookie set) keep a response uncompressed.
     "headline.core.middleware.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -219,7 +220,7 @@ CACHES["fragments"] = {
     "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FRAGMENTS_IN_MEMORY", "1000"))},
 }
 
-# The app's page cache (headline.core.middleware.PageCacheMiddleware): public pages served from
+# The app's page cache (headline.core.page_cache): public pages served from
 # the shared cache while every content version they show is unchanged. PAGE_CACHE=off renders
 # every request. The timeout only makes room (freshness never depends on it); requests carrying
 # one of the personal cookies are always rendered. RELEASE names the deployed code in page keys

@@ -13,6 +13,10 @@ from urllib.parse import urlsplit
 
 from wagtail.contrib.redirects.models import Redirect
 
+from headline.core import freshness
+
+from ..signals import REDIRECTS
+
 BATCH = 500
 
 
@@ -79,6 +83,7 @@ class Redirects:
             unique_fields=["old_path", "site"],
             update_fields=["redirect_page", "redirect_link", "is_permanent"],
         )
+        freshness.bump(REDIRECTS)  # bulk_create sends no post_save
         self.report.count("redirect", "updated", len(existing))
         self.report.count("redirect", "created", len(self.pending) - len(existing))
         self.pending = {}

@@ -13,7 +13,7 @@ entry, 2), or flood control sees one address for everyone, which the report name
 
 Target: LOAD_URL (default http://127.0.0.1:8080, `make serve`) with LOAD_DATABASE_URL (default
 `make serve`'s headline_serve) for the checks. When nothing answers there, the benchmark starts
-its own production-like stack: gunicorn, 4 workers, production settings, TRUSTED_PROXY_HOPS=1, on
+its own production-like stack: gunicorn (gunicorn.conf.py), production settings, TRUSTED_PROXY_HOPS=1, on
 127.0.0.1:BENCH_LOAD_PORT (8094) over BENCH_LOAD_DATABASE_URL (headline_load, the demo newsroom
 loaded once) and BENCH_LOAD_REDIS_URL (db 10, flushed first). Only loopback is ever contacted.
 
@@ -312,10 +312,10 @@ def run(options):
     if options.own_stack:
         collectstatic()
         base = f"http://127.0.0.1:{OWN_PORT}"
-        print(f"  nothing answers at {LOAD_URL}: starting gunicorn (4 workers) on {base}")
+        print(f"  nothing answers at {LOAD_URL}: starting gunicorn on {base}")
         env = os.environ | environment(OWN_DATABASE_URL, OWN_REDIS_URL, WORK)
         env |= {"TRUSTED_PROXY_HOPS": "1", "ALLOWED_HOSTS": "127.0.0.1"}
-        command = [BIN / "gunicorn", "headline.wsgi", "--workers", "4"]
+        command = [BIN / "gunicorn", "headline.wsgi"]
         command += ["--bind", f"127.0.0.1:{OWN_PORT}"]
         stack = Server("gunicorn", command, base + "/", WORK / "gunicorn.log", env)
     else:

@@ -1,6 +1,6 @@
 """Pages under load, Headline next to the WordPress peer in one interleaved run.
 
-Headline runs as production runs it (gunicorn, 4 workers, production settings, PostgreSQL,
+Headline runs as production runs it (gunicorn.conf.py: 4 workers of 4 threads, production settings, PostgreSQL,
 Redis; `benchmarks.pages_setup`) over the benchmark newsroom (`benchmarks.site`). The WordPress
 peer of ../shared/bench/wordpress/ is measured in the same run when it answers; each page is
 loaded with `wrk -t2 -c16 --latency` for BENCH_SECONDS (15) seconds, Headline then WordPress,
@@ -219,9 +219,9 @@ class Server:
 
 
 def gunicorn(port=PORT, page_cache=False):
-    """Headline in production settings on 127.0.0.1:`port` with 4 workers; page cache off
+    """Headline in production settings on 127.0.0.1:`port` (gunicorn.conf.py); page cache off
     unless asked (the page cache's row)."""
-    command = [BIN / "gunicorn", "headline.wsgi", "--workers", "4", "--bind", f"127.0.0.1:{port}"]
+    command = [BIN / "gunicorn", "headline.wsgi", "--bind", f"127.0.0.1:{port}"]
     env = edge_environment() | ({"PAGE_CACHE": "on"} if page_cache else {})
     log = WORK / f"gunicorn-{port}.log"
     return Server("gunicorn", command, f"http://127.0.0.1:{port}/", log, env)

@@ -1,6 +1,6 @@
 """`make serve`: Headline's production stack on this machine, on loopback, in one command.
 
-Varnish on http://127.0.0.1:$PORT (8080) in front of gunicorn ($WEB_WORKERS workers, 4, on
+Varnish on http://127.0.0.1:$PORT (8080) in front of gunicorn (gunicorn.conf.py: $WEB_WORKERS workers, 4, on
 $APP_PORT, PORT + 1) with the production settings, PostgreSQL (`$DATABASE_URL`, by default the
 `headline_serve` database, created if missing), Redis (`$REDIS_URL`, db 0) and the django-tasks
 worker (`manage.py db_worker`, which also sends the cache purges). The database is migrated,

@@ -38,12 +38,14 @@ second: that client gets a full answer again rather than a stale 304, and from t
 the validators settle.
 """
 
+import re
 import uuid
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache as once
+from functools import lru_cache
 from hashlib import sha256
 from pathlib import Path
 
@@ -52,6 +54,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
+
+from .tracked_versions import TrackedVersions
 
 KEY_PREFIX = "freshness:"
 FRAGMENT_PREFIX = "fragment:"
@@ -108,6 +112,8 @@ def _write(scopes):
     moment = _now()
     versions = {KEY_PREFIX + scope: (uuid.uuid4().hex, moment) for scope in scopes}
     cache.set_many(versions, timeout=None)
+    if (tracked := _tracked()) is not None:
+        tracked[0].forget([tracked[1](key) for key in versions])
     if (remembered := _read.get()) is not None:
         remembered.update(versions)
 
@@ -148,6 +154,46 @@ def version(*scopes):
     token = sha256(" ".join(found[key][0] for key in keys).encode()).hexdigest()
     changed_at = max(found[key][1] for key in keys)
     return Version(token, datetime.fromtimestamp(changed_at, tz=UTC))
+
+
+@once
+def _tracked():
+    """(the process's TrackedVersions, the function giving a version's Redis key) when the
+    shared cache is django-redis, else None."""
+    from django_redis.cache import RedisCache
+
+    backend = caches["default"]  # `cache` is a proxy to it
+    if not isinstance(backend, RedisCache):
+        return None
+    location = backend._server  # django-redis: the primary first, then any replicas
+    url = location[0] if isinstance(location, list | tuple) else re.split("[;,]", location)[0]
+    make_key = lru_cache(maxsize=4096)(lambda key: str(backend.make_key(key)).encode())
+    return TrackedVersions(url), make_key
+
+
+def fingerprint(scopes):
+    """A value equal for two reads exactly when none of `scopes` changed between them, or None
+    when one of them has no version yet: what a stored page is checked against on every hit.
+
+    On Redis it is the versions' stored bytes, not decoded (a change writes a new random token, so
+    new bytes), from this process's copy that Redis keeps exact (`core.tracked_versions`): no
+    round trip while they hold. Elsewhere, the token of `version`.
+    """
+    if (tracked := _tracked()) is None:
+        return version(*scopes).token
+    versions, make_key = tracked
+    stored = versions.read([make_key(KEY_PREFIX + scope) for scope in scopes])
+    return None if None in stored else stored
+
+
+def fingerprint_at(current, scopes):
+    """`fingerprint(scopes)` while `scopes` are still at `current` (their Version as a response
+    was made), else None: a page is stored with the versions it shows, never with later ones."""
+    found = fingerprint(scopes)
+    if found is None or isinstance(found, str):
+        return found if found == current.token else None
+    tokens = (cache.client.decode(value)[0] for value in found)
+    return found if sha256(" ".join(tokens).encode()).hexdigest() == current.token else None
 
 
 def declare(request, *scopes):

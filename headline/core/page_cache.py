@@ -33,6 +33,11 @@ from .middleware import accepted_encoding, carries_secret, has_personal_cookie, 
 PAGE_KEY_PREFIX = "pagecache:"
 # Seconds between app machines' clocks that the page cache's store rule allows for.
 CLOCK_SKEW = 1
+# Only 200s are stored (`PageCacheMiddleware.storable`).
+STORED_STATUS = "200 OK"
+HIT = ("X-Page-Cache", "hit")  # for operators and the edge cache's logs
+# Validators a request may carry: the front answers those through Django's rules (`served`).
+CONDITIONAL = frozenset({"HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE"})
 # Where the front leaves the key it computed, and that it missed, for the middleware behind it.
 MISSED = "headline.page_cache.missed"
 
@@ -113,7 +118,7 @@ def fresh(entry):
     if (
         entry is not None
         and timezone.now().timestamp() < entry["expires"]
-        and freshness.version(*entry["scopes"]).token == entry["token"]
+        and freshness.fingerprint(entry["scopes"]) == entry["fingerprint"]
     ):
         return entry
     return None
@@ -131,7 +136,7 @@ def served(entry, request):
     response = HttpResponse(entry["content"], status=entry["status"])
     for name, value in entry["headers"]:
         response.headers[name] = value
-    response.headers["X-Page-Cache"] = "hit"  # for operators and the edge cache's logs
+    response.headers[HIT[0]] = HIT[1]
     etag = response.get("ETag")
     modified = parse_http_date_safe(response.get("Last-Modified", ""))
     if etag or modified:
@@ -208,10 +213,13 @@ class PageCacheMiddleware:
             timeout = min(timeout, int((until - now).total_seconds()))
         if timeout <= 0 or current.changed_at.timestamp() >= started - CLOCK_SKEW:
             return None
+        fingerprint = freshness.fingerprint_at(current, scopes)
+        if fingerprint is None:  # changed since the page read it: the next request stores it
+            return None
         entry = {
             "expires": now.timestamp() + timeout,
             "scopes": scopes,
-            "token": current.token,
+            "fingerprint": fingerprint,
             "status": response.status_code,
             "headers": list(response.items()),
             "content": response.content,
@@ -249,6 +257,9 @@ class PageCacheFront:
             entry = lookup(key)
             if entry is None:
                 environ[MISSED] = key
+            elif CONDITIONAL.isdisjoint(environ):  # most readers: the stored page as it is
+                start_response(STORED_STATUS, [*entry["headers"], HIT])
+                return [b"" if environ["REQUEST_METHOD"] == "HEAD" else entry["content"]]
             else:
                 response = served(entry, EnvironRequest(environ))
                 start_response(

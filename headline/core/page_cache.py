@@ -7,10 +7,10 @@ Two doors lead to the same stored pages:
   other middleware gave it (security headers, Cache-Control, ETag, compression) and serves hits
   to requests that reach Django (the test client, a WSGI server without the front).
 - `PageCacheFront`, the WSGI application `headline.wsgi` serves, answers hits before Django sees
-  the request: no request object, no middleware, no URL routing. A hit costs the key's digest,
-  one round trip to the shared cache for the versions (the page itself comes from this process's
-  memory when it served it lately) and the copy of its bytes; a miss, or any request it cannot
-  answer alone, goes to Django unchanged.
+  the request: no request object, no middleware, no URL routing. A hit costs the key's digest
+  and the check of the page's versions (`freshness.fingerprint`: on Redis, this process's
+  tracked copy, no round trip), with the page from this process's memory when it served it
+  lately; a miss, or any request it cannot answer alone, goes to Django unchanged.
 
 What is stored and when it is served again is the same through either door; see
 `PageCacheMiddleware`.
@@ -154,9 +154,9 @@ class PageCacheMiddleware:
     made with: a change any app process makes (news, comments, related lists, the search index,
     site settings each move their scopes) is served at once by every other, and no time-to-live
     decides freshness (`PAGE_CACHE_TIMEOUT` only makes room; a page that changes by the clock,
-    `freshness.declare_until`, is kept until then). A hit costs two cache reads, the stored page
-    and its scopes' versions in one `get_many`, and no database query; on one of the
-    `PAGE_CACHE_RECENT` pages this process served last, only the versions are read.
+    `freshness.declare_until`, is kept until then). A hit costs no database query: the stored
+    page (from this process's memory for the `PAGE_CACHE_RECENT` pages it served last) and the
+    check of its versions (`freshness.fingerprint`).
 
     What is stored is shared by every reader, so only answers that are the same for all are
     (`shared`): GET and HEAD without `Authorization` or a personal cookie

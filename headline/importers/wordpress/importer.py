@@ -47,7 +47,7 @@ from headline.news.models import (
 
 from ..follow_up import follow_imported
 from ..models import ImportedObject
-from . import media, values, wxr
+from . import articles, media, values, wxr
 from .articles import NewLiveArticles
 from .comments import import_comments
 from .content import attachment_path, convert
@@ -80,6 +80,7 @@ class Importer:
         self.created_files = []
         self.new_articles = NewLiveArticles()
         self.slugs = {}  # parent page ID → the slugs taken under it
+        self.threads = []  # (item, article) whose comments are still to import
 
     # The run -------------------------------------------------------------------------------
 
@@ -170,6 +171,7 @@ class Importer:
                 self.report.count("other", "skipped")
                 self.report.count(f"other: {post_type or 'untyped'}", "skipped")
         self.new_articles.flush()
+        self.import_threads()
         self.nest_pages()
         self.attachment_redirects()
         self.redirects.flush()
@@ -456,6 +458,14 @@ class Importer:
             return
         if self.new_articles.full:
             self.new_articles.flush()
+        if len(self.threads) >= articles.BATCH:
+            self.import_threads()
+
+    def import_threads(self):
+        """The comments of the articles placed since the last call, in one go."""
+        threads, self.threads = self.threads, []
+        if threads:
+            import_comments(self, threads)
 
     def placed(self, item, post_type, wp_id, page):
         """What follows a page stored or left as it was: its old addresses, its comments."""
@@ -465,7 +475,7 @@ class Importer:
         paths += [on_site(item.get(field), self.redirects.hosts) for field in ("link", "guid")]
         self.redirects.add(paths, page=page)
         if post_type == "post":
-            import_comments(self, item, page)
+            self.threads.append((item, page))
         elif item.comments:
             self.report.skip(
                 "comment",
@@ -559,7 +569,11 @@ class Importer:
                 self.page_parents[page.pk] = item.get("wp:post_parent").strip()
             if not created or status == "private" or (password or "").strip():
                 self.restrict(page, status, password)
-            self.remember(kind, wp_id, page, source, str(page.latest_revision_id))
+            revision_id = str(page.latest_revision_id)
+            if created:  # no row left for it (see `mapped`)
+                self.mapping(kind, wp_id, page, source, revision_id).save()
+            else:
+                self.remember(kind, wp_id, page, source, revision_id)
             self.report.count(post_type, "created" if created else "updated")
             if status == "private":
                 self.report.note(

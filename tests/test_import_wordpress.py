@@ -195,6 +195,17 @@ def test_posts_written_in_batches_make_a_sound_tree_search_finds_with_related_li
     assert ArticlePage.objects.count() == 11 and not any(Page.find_problems())
 
 
+def test_an_item_given_twice_in_one_export_is_imported_once(tmp_path):
+    """Exports joined by hand repeat items: the second copy of a post (and of its comments)
+    updates the first, whether or not the first is written yet."""
+    first = item(1, "Told twice", comments=[comment(7)])
+    again = item(1, "Told twice, revised", comments=[comment(7, text="Revised comment.")])
+    run_import(tmp_path, export(first, item(2, "Between"), again))
+    assert ArticlePage.objects.get(slug="post-1").title == "Told twice, revised"
+    assert ArticlePage.objects.count() == 2
+    assert list(Comment.objects.values_list("body", flat=True)) == ["Revised comment."]
+
+
 def test_a_dry_run_reports_and_saves_nothing(tmp_path):
     pages = Page.objects.count()
     out = run_import(tmp_path, export(item(1, "Only a trial", comments=[comment(3)])), dry_run=True)

@@ -18,7 +18,8 @@ section (treebeard, reading the last child there) must flush first.
 from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F
+from django.db.models import CharField, F, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
 from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from wagtail.log_actions import get_active_log_context
@@ -86,14 +87,23 @@ class NewLiveArticles:
             page.save_base(raw=True, force_insert=True)  # the article's own table only
         self.write_children(model, pages)
         revisions = self.write_revisions(model, pages, now)
-        for row, page, revision in zip(rows, pages, revisions, strict=True):
-            row.latest_revision = row.live_revision = revision
-            row.latest_revision_created_at = now
+        # One statement for the batch: each page takes the revision written for it (its newest).
+        written = (
+            Revision.objects.filter(
+                base_content_type=ContentType.objects.get_for_model(Page),
+                object_id=Cast(OuterRef("pk"), CharField()),
+            )
+            .order_by("-pk")
+            .values("pk")[:1]
+        )
+        Page.objects.filter(pk__in=[page.pk for page in pages]).update(
+            latest_revision=Subquery(written),
+            live_revision=Subquery(written),
+            latest_revision_created_at=now,
+        )
+        for page, revision in zip(pages, revisions, strict=True):
             page.latest_revision = page.live_revision = revision
             page.latest_revision_created_at = now
-        Page.objects.bulk_update(
-            rows, ["latest_revision", "live_revision", "latest_revision_created_at"]
-        )
         self.log_creation(model, pages, now)
         added = Counter(parent for parent, _, _ in batch)
         for parent, count in added.items():

@@ -50,7 +50,21 @@ def fields(data):
 
 def import_comments(importer, threads):
     """Import the comments of each `(item, article)` of `threads` (article: an ArticlePage),
-    a level of every thread at a time; counts go to the report."""
+    a level of every thread at a time; counts go to the report. Items that share a comment ID
+    (an item given twice) go in separate rounds, so the later finds the earlier's record."""
+    rounds, taken = [[]], set()
+    for item, article in threads:
+        ids = {data.get("wp:comment_id", "").strip() for data in item.comments} - {""}
+        if ids & taken:
+            rounds.append([])
+            taken = set()
+        rounds[-1].append((item, article))
+        taken |= ids
+    for batch in rounds:
+        import_round(importer, batch)
+
+
+def import_round(importer, threads):
     report, key = importer.report, importer.key
     mapped = {
         row.wp_id: row

@@ -81,6 +81,7 @@ class Importer:
         self.new_articles = NewLiveArticles()
         self.slugs = {}  # parent page ID → the slugs taken under it
         self.threads = []  # (item, article) whose comments are still to import
+        self.unwritten = set()  # WordPress IDs of the posts waiting in `new_articles`
 
     # The run -------------------------------------------------------------------------------
 
@@ -170,7 +171,7 @@ class Importer:
             elif post_type != "attachment":
                 self.report.count("other", "skipped")
                 self.report.count(f"other: {post_type or 'untyped'}", "skipped")
-        self.new_articles.flush()
+        self.write_articles()
         self.import_threads()
         self.nest_pages()
         self.attachment_redirects()
@@ -445,6 +446,8 @@ class Importer:
         if status in SKIPPED_STATUSES:
             self.report.skip(post_type, wp_id, title, SKIPPED_STATUSES[status])
             return
+        if wp_id in self.unwritten:  # given twice: the second copy updates the first
+            self.write_articles()
         try:
             with transaction.atomic():
                 self.store_page(item, post_type, wp_id, status, title)
@@ -457,9 +460,13 @@ class Importer:
             self.report.skip(post_type, wp_id, title, f"not valid in Headline ({messages})")
             return
         if self.new_articles.full:
-            self.new_articles.flush()
+            self.write_articles()
         if len(self.threads) >= articles.BATCH:
             self.import_threads()
+
+    def write_articles(self):
+        self.new_articles.flush()
+        self.unwritten.clear()
 
     def import_threads(self):
         """The comments of the articles placed since the last call, in one go."""
@@ -587,6 +594,7 @@ class Importer:
         if created and status in ("publish", "private") and post_type == "post":
             self.new_articles.add(parent, page, now, stored)
             self.child_slugs(parent).add(page.slug)
+            self.unwritten.add(wp_id)
             return
         if created:
             self.add_child(parent, page)
@@ -600,7 +608,7 @@ class Importer:
 
     def add_child(self, parent, page):
         """Add `page` under `parent` through treebeard, after the articles waiting for a path."""
-        self.new_articles.flush()
+        self.write_articles()
         parent.add_child(instance=page)
         self.child_slugs(parent).add(page.slug)
 

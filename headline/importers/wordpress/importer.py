@@ -147,6 +147,12 @@ class Importer:
         self.attached = {}  # post ID → [(menu order, attachment ID)]: its [gallery] shows them
         self.posts = {}  # WordPress post or page ID → page ID
         self.page_parents = {}  # page ID → WordPress parent ID
+        # The posts and pages imported before, read once: looking up a new one costs no query.
+        self.imported = {Kind.POST: set(), Kind.PAGE: set()}
+        for kind, wp_id in ImportedObject.objects.filter(
+            **self.key, kind__in=list(self.imported)
+        ).values_list("kind", "wp_id"):
+            self.imported[kind].add(wp_id)
 
     def first_pass(self):
         for record in self.records(
@@ -192,6 +198,8 @@ class Importer:
 
     def mapped(self, kind, wp_id):
         """(ImportedObject, its object) from an earlier import, or (None, None)."""
+        if kind in self.imported and str(wp_id) not in self.imported[kind]:
+            return None, None
         row = ImportedObject.objects.filter(**self.key, kind=kind, wp_id=str(wp_id)).first()
         target = row.target if row else None
         if row and target is None:  # deleted in Headline since: import it again
@@ -579,6 +587,7 @@ class Importer:
             revision_id = str(page.latest_revision_id)
             if created:  # no row left for it (see `mapped`)
                 self.mapping(kind, wp_id, page, source, revision_id).save()
+                self.imported[kind].add(wp_id)
             else:
                 self.remember(kind, wp_id, page, source, revision_id)
             self.report.count(post_type, "created" if created else "updated")

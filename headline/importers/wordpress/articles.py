@@ -11,8 +11,9 @@ each section's child count once. Then `page_published` is sent for each article,
 publishing sends it: held redirects dropped, caches purged, and the search index and related
 lists left to the import's one follow-up task (`news.follow_up`).
 
-The paths counted here reach the database only at `flush()`: whatever else adds a page under a
-section (treebeard, reading the last child there) must flush first.
+Paths are counted at `flush()`, from the last child each section has in the database then, so
+pages added through treebeard meanwhile (drafts, sections) take theirs first, and a flush never
+runs inside the savepoint of another item, whose rollback would undo the batch.
 """
 
 from collections import Counter
@@ -34,15 +35,15 @@ BATCH = 500
 class NewLiveArticles:
     def __init__(self):
         self.pending = []  # (parent, page, callback)
-        self.next_step = {}  # parent pk → the treebeard step of its next child
 
     def add(self, parent, page, now, then):
         """Validate `page` (a new ArticlePage) as a live child of `parent` published at `now`;
         it is written with its batch, then `then(page)` is called. Raises ValidationError."""
-        step = self.next_step.get(parent.pk) or first_free_step(parent)
         page.depth, page.numchild = parent.depth + 1, 0
-        page.path = Page._get_path(parent.path, page.depth, step)
-        page._cached_parent_obj = parent  # for the slug check in clean(), without a query
+        # A path of the right depth and the parent at hand let clean() find the parent (for its
+        # slug check) without a query; the real path is counted at flush.
+        page.path = Page._get_path(parent.path, page.depth, 1)
+        page._cached_parent_obj = parent
         page.locale_id = parent.locale_id
         page.set_url_path(parent)
         page.live, page.has_unpublished_changes = True, False
@@ -59,7 +60,6 @@ class NewLiveArticles:
         for relation in get_all_child_relations(type(page)):
             manager = getattr(page, relation.get_accessor_name())
             manager.set(list(manager.all()))
-        self.next_step[parent.pk] = step + 1
         self.pending.append((parent, page, then))
 
     @property
@@ -68,9 +68,14 @@ class NewLiveArticles:
 
     def flush(self):
         """Write the pending articles and call each one's `then`."""
-        batch, self.pending, self.next_step = self.pending, [], {}
+        batch, self.pending = self.pending, []
         if not batch:
             return
+        steps = {}  # parent pk → the step of its next child
+        for parent, page, _ in batch:
+            step = steps.get(parent.pk) or first_free_step(parent)
+            page.path = Page._get_path(parent.path, page.depth, step)
+            steps[parent.pk] = step + 1
         pages = [page for _, page, _ in batch]
         model = type(pages[0])
         now = timezone.now()

@@ -482,7 +482,7 @@ class Importer:
         if threads:
             import_comments(self, threads)
 
-    def placed(self, item, post_type, wp_id, page):
+    def placed(self, item, post_type, wp_id, title, page):
         """What follows a page stored or left as it was: its old addresses, its comments."""
         self.posts[wp_id] = page.pk
         query = "p" if post_type == "post" else "page_id"
@@ -495,7 +495,7 @@ class Importer:
             self.report.skip(
                 "comment",
                 f"{len(item.comments)} on page {wp_id}",
-                item.get("title"),
+                title,
                 "Headline takes comments on articles only",
                 number=len(item.comments),
             )
@@ -508,11 +508,11 @@ class Importer:
             page = page.specific
             if row.source_digest == source:
                 self.report.count(post_type, "unchanged")
-                self.placed(item, post_type, wp_id, page)
+                self.placed(item, post_type, wp_id, title, page)
                 return
             if row.state != str(page.latest_revision_id) and not self.overwrite:
                 self.report.skip(post_type, wp_id, title, self.EDITED)
-                self.placed(item, post_type, wp_id, page)
+                self.placed(item, post_type, wp_id, title, page)
                 return
         converted = convert(
             item.get("content:encoded"),
@@ -598,7 +598,7 @@ class Importer:
                     title,
                     "private in WordPress: only signed-in staff can open it",
                 )
-            self.placed(item, post_type, wp_id, page)
+            self.placed(item, post_type, wp_id, title, page)
 
         if created and status in ("publish", "private") and post_type == "post":
             self.new_articles.add(parent, page, now, stored)
@@ -616,8 +616,6 @@ class Importer:
         stored(page)
 
     def add_child(self, parent, page):
-        """Add `page` under `parent` through treebeard, after the articles waiting for a path."""
-        self.write_articles()
         parent.add_child(instance=page)
         self.child_slugs(parent).add(page.slug)
 

@@ -5,6 +5,7 @@ import re
 from datetime import UTC, datetime
 
 import pytest
+from django.contrib.auth.models import User
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image as PILImage
@@ -13,8 +14,9 @@ from wagtail.models import Page
 
 from headline.comments.models import Comment
 from headline.core.text import has_visible_content
-from headline.importers.wordpress import values
+from headline.importers.wordpress import articles, values
 from headline.news.models import ArticlePage
+from headline.related.models import RelatedArticle
 
 from .wxr_export import comment, export, item, run_import
 
@@ -139,6 +141,69 @@ def test_reimport_updates_what_changed_in_wordpress_and_keeps_edits_made_here(tm
         overwrite=True,
     )
     assert ArticlePage.objects.get(pk=edited.pk).title == "Other, changed in WordPress"
+
+
+def test_posts_written_in_batches_make_a_sound_tree_search_finds_with_related_lists(
+    tmp_path, client, monkeypatch
+):
+    """New live posts are written a batch at a time, between drafts written one by one in the
+    same sections: the page tree stays consistent, every post has its address, search finds
+    the live ones once the import's follow-up task ran, related lists are built, the editor
+    opens them, and importing again changes nothing."""
+    monkeypatch.setattr(articles, "BATCH", 3)
+    desks = (("category", "world", "World"),), (("category", "local", "Local"),)
+    posts = [
+        item(
+            n,
+            f"Ferry strike, day {n}",
+            status="draft" if n % 4 == 0 else "publish",
+            categories=desks[n % 2] + (("post_tag", "ferries", "Ferries"),),
+            content=f"<p>The harbour ferry strike goes on, day {n}; the zeppelin stays grounded.</p>",
+            comments=[comment(100 + n)],
+        )
+        for n in range(1, 12)
+    ]
+    content = export(
+        *posts,
+        categories="".join(
+            f"<wp:category><wp:term_id>{n}</wp:term_id><wp:category_nicename>{slug}"
+            f"</wp:category_nicename><wp:category_parent></wp:category_parent>"
+            f"<wp:cat_name>{name}</wp:cat_name></wp:category>"
+            for n, ((_, slug, name),) in enumerate(desks, start=1)
+        ),
+    )
+    run_import(tmp_path, content)
+    assert not any(Page.find_problems())
+    live = ArticlePage.objects.live().order_by("pk")
+    assert [a.title for a in live] == [f"Ferry strike, day {n}" for n in range(1, 12) if n % 4]
+    assert ArticlePage.objects.filter(live=False).count() == 2
+    for article in live:
+        assert client.get(article.url).status_code == 200
+        assert [t.name for t in article.tags.all()] == ["Ferries"]
+        assert Comment.objects.filter(article=article).count() == 1
+        assert RelatedArticle.objects.filter(article=article).exists()
+    response = client.get("/2024/03/01/post-5/")
+    assert response["Location"] == ArticlePage.objects.get(title="Ferry strike, day 5").url
+    hits = client.get("/search/?q=zeppelin").content.decode()
+    assert all(f"Ferry strike, day {n}<" in hits for n in (1, 2, 3, 5, 11))
+    assert "Ferry strike, day 4<" not in hits  # a draft
+    User.objects.create_superuser("chief", "chief@newsroom.test", "pw")
+    client.login(username="chief", password="pw")
+    assert client.get(f"/admin/pages/{live[0].pk}/edit/").status_code == 200
+    out = run_import(tmp_path, content)
+    assert re.search(r"^post +0 +0 +11 +0$", out, re.M)
+    assert ArticlePage.objects.count() == 11 and not any(Page.find_problems())
+
+
+def test_an_item_given_twice_in_one_export_is_imported_once(tmp_path):
+    """Exports joined by hand repeat items: the second copy of a post (and of its comments)
+    updates the first, whether or not the first is written yet."""
+    first = item(1, "Told twice", comments=[comment(7)])
+    again = item(1, "Told twice, revised", comments=[comment(7, text="Revised comment.")])
+    run_import(tmp_path, export(first, item(2, "Between"), again))
+    assert ArticlePage.objects.get(slug="post-1").title == "Told twice, revised"
+    assert ArticlePage.objects.count() == 2
+    assert list(Comment.objects.values_list("body", flat=True)) == ["Revised comment."]
 
 
 def test_a_dry_run_reports_and_saves_nothing(tmp_path):

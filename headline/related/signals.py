@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
-from headline.news import frontend_cache
+from headline.news import follow_up, frontend_cache
 from headline.news.models import ArticlePage
 
 from .models import RelatedArticle
@@ -18,7 +18,8 @@ from .tasks import refresh_related
 
 @receiver(page_published, sender=ArticlePage)
 def queue_refresh_on_publish(sender, instance, **kwargs):
-    refresh_related.enqueue(instance.pk)
+    if not follow_up.collected(instance.pk):  # else refreshed with the rest of a bulk write
+        refresh_related.enqueue(instance.pk)
 
 
 @receiver(page_unpublished, sender=ArticlePage)

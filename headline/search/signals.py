@@ -15,6 +15,7 @@ from wagtail.search.tasks import insert_or_update_object_task
 from wagtail.signals import page_published
 
 from headline.core import freshness
+from headline.news import follow_up
 from headline.news.models import ArticlePage
 
 SEARCH_INDEX = "search-index"
@@ -24,6 +25,8 @@ INDEX_TASKS = "modelsearch.tasks."
 
 @receiver(page_published, sender=ArticlePage)
 def index_published_article(sender, instance, **kwargs):
+    if follow_up.collected(instance.pk):  # indexed with the rest of a bulk write
+        return
     insert_or_update_object_task.enqueue(
         instance._meta.app_label, instance._meta.model_name, str(instance.pk)
     )

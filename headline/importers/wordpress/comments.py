@@ -1,9 +1,10 @@
 """An item's comments: threaded, with status, name, email (private, as every email), website,
 IP address and date. Pingbacks and trackbacks are skipped and counted.
 
-Comments are written in bulk, a level of the thread at a time (a reply needs its parent's key),
-without the moderation rules or the spam filter: they were moderated on WordPress. Bulk writes
-send no signals, so the article's comment versions are moved once at the end (`comments.signals`).
+Comments are written in bulk, a level of the threads of many articles at a time (a reply needs
+its parent's key), without the moderation rules or the spam filter: they were moderated on
+WordPress. Bulk writes send no signals, so the articles' comment versions are moved once at the
+end (`comments.signals`).
 """
 
 from collections import defaultdict
@@ -47,49 +48,68 @@ def fields(data):
     }
 
 
-def import_comments(importer, item, article):
-    """Import `item.comments` onto `article` (an ArticlePage); counts go to the report."""
+def import_comments(importer, threads):
+    """Import the comments of each `(item, article)` of `threads` (article: an ArticlePage),
+    a level of every thread at a time; counts go to the report. Items that share a comment ID
+    (an item given twice) go in separate rounds, so the later finds the earlier's record."""
+    rounds, taken = [[]], set()
+    for item, article in threads:
+        ids = {data.get("wp:comment_id", "").strip() for data in item.comments} - {""}
+        if ids & taken:
+            rounds.append([])
+            taken = set()
+        rounds[-1].append((item, article))
+        taken |= ids
+    for batch in rounds:
+        import_round(importer, batch)
+
+
+def import_round(importer, threads):
     report, key = importer.report, importer.key
     mapped = {
         row.wp_id: row
         for row in ImportedObject.objects.filter(
             **key,
             kind=ImportedObject.Kind.COMMENT,
-            wp_id__in=[c.get("wp:comment_id") for c in item.comments],
+            wp_id__in=[c.get("wp:comment_id") for item, _ in threads for c in item.comments],
         )
     }
     existing = Comment.objects.in_bulk([row.object_id for row in mapped.values()])
-    children = defaultdict(list)  # WordPress parent ID → comment data
-    ids = set()
-    for data in item.comments:
-        wp_id = data.get("wp:comment_id", "").strip()
-        kind = data.get("wp:comment_type", "").strip()
-        if kind in PINGS:
-            report.count("pingback", "skipped")
-            continue
-        if kind not in COMMENT_TYPES:
-            report.skip("comment", wp_id, item.get("title"), f"a “{kind}” note, not a comment")
-            continue
-        if not wp_id or wp_id in ids:
-            report.skip("comment", wp_id, item.get("title"), "no ID, or an ID given twice")
-            continue
-        ids.add(wp_id)
-        children[data.get("wp:comment_parent", "0").strip() or "0"].append(data)
-    # Replies to a comment that is not in the export (or was skipped) start a thread of their own.
-    roots = [
-        d for parent, group in children.items() if parent == "0" or parent not in ids for d in group
-    ]
-    level, parents, fingerprints = (
-        roots,
-        {},
-        set(Comment.objects.filter(article=article).values_list("fingerprint", flat=True)),
-    )
-    changed = False
+    fingerprints = defaultdict(set)  # article ID → fingerprints of its comments
+    for article_id, fingerprint in Comment.objects.filter(
+        article__in=[article for _, article in threads]
+    ).values_list("article_id", "fingerprint"):
+        fingerprints[article_id].add(fingerprint)
+    level, children, changed = [], {}, set()
+    for item, article in threads:
+        thread = defaultdict(list)  # WordPress parent ID → comment data
+        ids = set()
+        for data in item.comments:
+            wp_id = data.get("wp:comment_id", "").strip()
+            kind = data.get("wp:comment_type", "").strip()
+            if kind in PINGS:
+                report.count("pingback", "skipped")
+                continue
+            if kind not in COMMENT_TYPES:
+                report.skip("comment", wp_id, item.get("title"), f"a “{kind}” note, not a comment")
+                continue
+            if not wp_id or wp_id in ids:
+                report.skip("comment", wp_id, item.get("title"), "no ID, or an ID given twice")
+                continue
+            ids.add(wp_id)
+            thread[data.get("wp:comment_parent", "0").strip() or "0"].append(data)
+        # Replies to a comment that is not in the export (or was skipped) start a thread of their own.
+        level += [
+            (item, article, None, d)
+            for parent, group in thread.items()
+            if parent == "0" or parent not in ids
+            for d in group
+        ]
+        children[article.pk] = thread
     while level:
-        new, rows, saved = [], [], []
-        for data in level:
+        new, saved, replies = [], [], []
+        for item, article, parent, data in level:
             wp_id = data["wp:comment_id"].strip()
-            parent = parents.get(data.get("wp:comment_parent", "0").strip())
             source = values.digest(data)
             row = mapped.get(wp_id)
             comment = existing.get(row.object_id) if row else None
@@ -106,41 +126,37 @@ def import_comments(importer, item, article):
                     row.source_digest, row.state = source, state(comment)
                     row.save(update_fields=["source_digest", "state"])
                     report.count("comment", "updated")
-                    changed = True
-                parents[wp_id] = comment
-                continue
-            comment = Comment(
-                article=article, parent=parent, depth=(parent.depth + 1) if parent else 1, **attrs
-            )
-            if not comment.created_at:
-                comment.created_at = article.published_at or article.first_published_at
-            comment.fingerprint = comment.compute_fingerprint()
-            if comment.fingerprint in fingerprints:
-                report.skip(
-                    "comment",
-                    wp_id,
-                    item.get("title"),
-                    "the same text from the same address is already on this article",
+                    changed.add(article.pk)
+            else:
+                comment = Comment(
+                    article=article,
+                    parent=parent,
+                    depth=(parent.depth + 1) if parent else 1,
+                    **attrs,
                 )
-                continue
-            fingerprints.add(comment.fingerprint)
-            new.append(comment)
-            saved.append((wp_id, source))
-            parents[wp_id] = comment
+                if not comment.created_at:
+                    comment.created_at = article.published_at or article.first_published_at
+                comment.fingerprint = comment.compute_fingerprint()
+                if comment.fingerprint in fingerprints[article.pk]:
+                    report.skip(
+                        "comment",
+                        wp_id,
+                        item.get("title"),
+                        "the same text from the same address is already on this article",
+                    )
+                    comment = None  # its replies start threads of their own
+                else:
+                    fingerprints[article.pk].add(comment.fingerprint)
+                    new.append(comment)
+                    saved.append((wp_id, source))
+                    changed.add(article.pk)
+            replies += [(item, article, comment, d) for d in children[article.pk].get(wp_id, [])]
         Comment.objects.bulk_create(new)
-        for comment, (wp_id, source) in zip(new, saved, strict=True):
-            rows.append(
-                importer.mapping(
-                    ImportedObject.Kind.COMMENT, wp_id, comment, source, state(comment)
-                )
-            )
-        ImportedObject.objects.bulk_create(rows)
+        ImportedObject.objects.bulk_create(
+            importer.mapping(ImportedObject.Kind.COMMENT, wp_id, comment, source, state(comment))
+            for comment, (wp_id, source) in zip(new, saved, strict=True)
+        )
         report.count("comment", "created", len(new))
-        changed = changed or bool(new)
-        level = [
-            d
-            for wp_id in [d["wp:comment_id"].strip() for d in level]
-            for d in children.get(wp_id, [])
-        ]
+        level = replies
     if changed:
-        freshness.bump(comments_scope(article.pk), COUNTS)
+        freshness.bump(*(comments_scope(pk) for pk in changed), COUNTS)

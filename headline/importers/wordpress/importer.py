@@ -21,7 +21,8 @@ pages with their comments. What maps to what:
 Each object is recorded in `ImportedObject`, so importing the export again updates in place. An
 object edited in Headline since (a page with a newer revision, an author or comment changed) is
 left alone with a note in the report, unless `overwrite`. A post or comment that cannot be stored
-is skipped with its reason; anything else undoes the whole import.
+is skipped with its reason; anything else undoes the whole import. What follows the articles'
+publication (search and reference index, related lists) is one task queued at the end.
 """
 
 from dataclasses import replace
@@ -34,8 +35,8 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.signals import page_published
 
+from headline.news.follow_up import collect_publications
 from headline.news.models import (
     ArticleAuthor,
     ArticlePage,
@@ -44,8 +45,10 @@ from headline.news.models import (
     StandardPage,
 )
 
+from ..follow_up import follow_imported
 from ..models import ImportedObject
-from . import media, values, wxr
+from . import articles, media, values, wxr
+from .articles import NewLiveArticles
 from .comments import import_comments
 from .content import attachment_path, convert
 from .redirects import Redirects, on_site
@@ -75,6 +78,10 @@ class Importer:
         self.progress = progress or (lambda fraction: None)
         self.report = Report(dry_run=dry_run)
         self.created_files = []
+        self.new_articles = NewLiveArticles()
+        self.slugs = {}  # parent page ID → the slugs taken under it
+        self.threads = []  # (item, article) whose comments are still to import
+        self.unwritten = set()  # WordPress IDs of the posts waiting in `new_articles`
 
     # The run -------------------------------------------------------------------------------
 
@@ -82,11 +89,13 @@ class Importer:
         """Import the export; returns the Report. Raises wxr.WXRError for an unreadable file,
         after undoing everything."""
         try:
-            with transaction.atomic():
+            with transaction.atomic(), collect_publications() as published:
                 self.first_pass()
                 self.second_pass()
                 if self.report.dry_run:
                     raise Rollback
+                if published:
+                    follow_imported.enqueue(sorted(published))
         except Rollback:
             self.remove_files()
         except BaseException:
@@ -138,6 +147,12 @@ class Importer:
         self.attached = {}  # post ID → [(menu order, attachment ID)]: its [gallery] shows them
         self.posts = {}  # WordPress post or page ID → page ID
         self.page_parents = {}  # page ID → WordPress parent ID
+        # The posts and pages imported before, read once: looking up a new one costs no query.
+        self.imported = {Kind.POST: set(), Kind.PAGE: set()}
+        for kind, wp_id in ImportedObject.objects.filter(
+            **self.key, kind__in=list(self.imported)
+        ).values_list("kind", "wp_id"):
+            self.imported[kind].add(wp_id)
 
     def first_pass(self):
         for record in self.records(
@@ -162,6 +177,8 @@ class Importer:
             elif post_type != "attachment":
                 self.report.count("other", "skipped")
                 self.report.count(f"other: {post_type or 'untyped'}", "skipped")
+        self.write_articles()
+        self.import_threads()
         self.nest_pages()
         self.attachment_redirects()
         self.redirects.flush()
@@ -181,6 +198,8 @@ class Importer:
 
     def mapped(self, kind, wp_id):
         """(ImportedObject, its object) from an earlier import, or (None, None)."""
+        if kind in self.imported and str(wp_id) not in self.imported[kind]:
+            return None, None
         row = ImportedObject.objects.filter(**self.key, kind=kind, wp_id=str(wp_id)).first()
         target = row.target if row else None
         if row and target is None:  # deleted in Headline since: import it again
@@ -305,7 +324,7 @@ class Importer:
                     intro=values.text(description, 500),
                     show_in_menus=True,
                 )
-                self.home.add_child(instance=section)
+                self.add_child(self.home, section)
                 section.save_revision(log_action=False).publish(log_action=False)
                 count("category", "created")
                 if not declared:
@@ -435,9 +454,11 @@ class Importer:
         if status in SKIPPED_STATUSES:
             self.report.skip(post_type, wp_id, title, SKIPPED_STATUSES[status])
             return
+        if wp_id in self.unwritten:  # given twice: the second copy updates the first
+            self.write_articles()
         try:
             with transaction.atomic():
-                page = self.store_page(item, post_type, wp_id, status, title)
+                self.store_page(item, post_type, wp_id, status, title)
         except ValidationError as error:
             messages = (
                 "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
@@ -446,15 +467,30 @@ class Importer:
             )
             self.report.skip(post_type, wp_id, title, f"not valid in Headline ({messages})")
             return
-        if page is None:
-            return
+        if self.new_articles.full:
+            self.write_articles()
+        if len(self.threads) >= articles.BATCH:
+            self.import_threads()
+
+    def write_articles(self):
+        self.new_articles.flush()
+        self.unwritten.clear()
+
+    def import_threads(self):
+        """The comments of the articles placed since the last call, in one go."""
+        threads, self.threads = self.threads, []
+        if threads:
+            import_comments(self, threads)
+
+    def placed(self, item, post_type, wp_id, title, page):
+        """What follows a page stored or left as it was: its old addresses, its comments."""
         self.posts[wp_id] = page.pk
         query = "p" if post_type == "post" else "page_id"
         paths = [self.redirects.query(query, wp_id)]
         paths += [on_site(item.get(field), self.redirects.hosts) for field in ("link", "guid")]
         self.redirects.add(paths, page=page)
         if post_type == "post":
-            import_comments(self, item, page)
+            self.threads.append((item, page))
         elif item.comments:
             self.report.skip(
                 "comment",
@@ -472,10 +508,12 @@ class Importer:
             page = page.specific
             if row.source_digest == source:
                 self.report.count(post_type, "unchanged")
-                return page
+                self.placed(item, post_type, wp_id, title, page)
+                return
             if row.state != str(page.latest_revision_id) and not self.overwrite:
                 self.report.skip(post_type, wp_id, title, self.EDITED)
-                return page
+                self.placed(item, post_type, wp_id, title, page)
+                return
         converted = convert(
             item.get("content:encoded"),
             self.media_for,
@@ -539,53 +577,59 @@ class Importer:
             page.article_authors = [ArticleAuthor(author=author, sort_order=0)] if author else []
             page.tags.set(tags)
             page.extra_sections = extra
-        if created and status in ("publish", "private"):
-            self.add_live(parent, page, now)
-        else:
-            if created:
-                parent.add_child(instance=page)
-            revision = page.save_revision(log_action=False)
-            if status in ("publish", "private", "future"):
-                revision.publish(log_action=False)
-            elif page.live:
-                page.unpublish(log_action=False)
-        if post_type == "page":
-            self.page_parents[page.pk] = item.get("wp:post_parent").strip()
-        self.restrict(page, status, item.get("wp:post_password"))
+        password = item.get("wp:post_password")
+
+        def stored(page):
+            if post_type == "page":
+                self.page_parents[page.pk] = item.get("wp:post_parent").strip()
+            if not created or status == "private" or (password or "").strip():
+                self.restrict(page, status, password)
+            revision_id = str(page.latest_revision_id)
+            if created:  # no row left for it (see `mapped`)
+                self.mapping(kind, wp_id, page, source, revision_id).save()
+                self.imported[kind].add(wp_id)
+            else:
+                self.remember(kind, wp_id, page, source, revision_id)
+            self.report.count(post_type, "created" if created else "updated")
+            if status == "private":
+                self.report.note(
+                    post_type,
+                    wp_id,
+                    title,
+                    "private in WordPress: only signed-in staff can open it",
+                )
+            self.placed(item, post_type, wp_id, title, page)
+
+        if created and status in ("publish", "private") and post_type == "post":
+            self.new_articles.add(parent, page, now, stored)
+            self.child_slugs(parent).add(page.slug)
+            self.unwritten.add(wp_id)
+            return
+        if created:
+            self.add_child(parent, page)
+        revision = page.save_revision(log_action=False)
+        if status in ("publish", "private", "future"):
+            revision.publish(log_action=False)
+        elif page.live:
+            page.unpublish(log_action=False)
         page.refresh_from_db(fields=["latest_revision"])
-        self.remember(kind, wp_id, page, source, str(page.latest_revision_id))
-        self.report.count(post_type, "created" if created else "updated")
-        if status == "private":
-            self.report.note(
-                post_type, wp_id, title, "private in WordPress: only signed-in staff can open it"
-            )
-        return page
+        stored(page)
 
-    def add_live(self, parent, page, now):
-        """Add a new page already live, with its first revision, and announce it published.
-
-        The same end as `save_revision().publish()`, which saves the page twice more (each save
-        validating it and rewriting its authors and tags): a third of an import's time.
-        `page_published` is sent as Wagtail's publishing sends it, so what follows a
-        publication follows (related lists queued, caches purged, held redirects dropped).
-        """
-        page.live, page.has_unpublished_changes = True, False
-        page.first_published_at = page.first_published_at or now
-        page.last_published_at = now
+    def add_child(self, parent, page):
         parent.add_child(instance=page)
-        revision = page.save_revision(log_action=False, clean=False, changed=False)
-        Page.objects.filter(pk=page.pk).update(
-            live_revision=revision, has_unpublished_changes=False
-        )
-        page.live_revision, page.has_unpublished_changes = revision, False
-        page_published.send(sender=type(page), instance=page, revision=revision)
+        self.child_slugs(parent).add(page.slug)
+
+    def child_slugs(self, parent):
+        """The slugs taken under `parent`: read once, then kept as the import adds pages."""
+        if parent.pk not in self.slugs:
+            self.slugs[parent.pk] = set(
+                Page.objects.child_of(parent).values_list("slug", flat=True)
+            )
+        return self.slugs[parent.pk]
 
     def free_slug(self, parent, slug):
-        taken = set(
-            Page.objects.child_of(parent)
-            .filter(slug__startswith=slug)
-            .values_list("slug", flat=True)
-        )
+        """`slug`, or the first of `slug-2`, `slug-3`… not taken under `parent`."""
+        taken = self.child_slugs(parent)
         return next(
             s for s in (slug, *(f"{slug}-{n}" for n in range(2, len(taken) + 3))) if s not in taken
         )

@@ -16,6 +16,7 @@ import os
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -52,6 +53,22 @@ def check_system():
     missing = sorted({package for program, package in SYSTEM.items() if not shutil.which(program)})
     if missing:
         fail(f"missing system packages; install them with: apt-get install {' '.join(missing)}")
+
+
+def check_ports(port, app_port):
+    """Stop before anything starts when another program listens on either port (gunicorn would
+    retry for a minute, then take the whole stack down with it)."""
+    for name, number in (("PORT", port), ("APP_PORT", app_port)):
+        with socket.socket() as probe:
+            # As the servers bind: a port left in TIME_WAIT by an earlier run is free.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind(("127.0.0.1", number))
+            except OSError:
+                fail(
+                    f"127.0.0.1:{number} ({name}) is in use by another program; choose free ports "
+                    "with PORT=… (Varnish) and APP_PORT=… (gunicorn, default PORT + 1)"
+                )
 
 
 def check_services(database_url, redis_url):
@@ -184,6 +201,7 @@ def main():
     port = int(os.environ.get("PORT", "8080"))
     app_port = int(os.environ.get("APP_PORT", port + 1))
     workers = int(os.environ.get("WEB_WORKERS", "4"))
+    check_ports(port, app_port)
     check_system()
     env = environment(port, app_port)
     check_services(env["DATABASE_URL"], env["REDIS_URL"])

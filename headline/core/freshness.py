@@ -49,6 +49,7 @@ from functools import lru_cache
 from hashlib import sha256
 from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import transaction
 from django.utils import timezone
@@ -165,7 +166,8 @@ def _tracked():
     backend = caches["default"]  # `cache` is a proxy to it
     if not isinstance(backend, RedisCache):
         return None
-    location = backend._server  # django-redis: the primary first, then any replicas
+    # django-redis's LOCATION: the primary first, then any replicas.
+    location = settings.CACHES["default"]["LOCATION"]
     url = location[0] if isinstance(location, list | tuple) else re.split("[;,]", location)[0]
     make_key = lru_cache(maxsize=4096)(lambda key: str(backend.make_key(key)).encode())
     return TrackedVersions(url), make_key

@@ -177,10 +177,11 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not shared(request.META):
             return self.get_response(request)
-        key = request.META.get(MISSED) or page_key(request.META)
-        entry = None if MISSED in request.META else lookup(key)
-        if entry is not None:
-            return served(entry, request)
+        key = request.META.get(MISSED)  # the front looked it up already
+        if key is None:
+            key = page_key(request.META)
+            if (entry := lookup(key)) is not None:
+                return served(entry, request)
         started = int(timezone.now().timestamp())
         response = self.get_response(request)
         if self.storable(request, response):

@@ -50,8 +50,9 @@ class TrackedVersions:
             try:
                 return self._read(keys)
             except redis.ConnectionError:
-                self.client.connection.disconnect()
-                self.values.clear()
+                if self.client is not None:
+                    self.client.close()  # redis-py shuts a socket down only in its own process
+                self.pid = None  # a new connection and an empty copy
                 return self._read(keys)
 
     def _read(self, keys):

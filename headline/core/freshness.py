@@ -119,15 +119,48 @@ def _write(scopes):
         remembered.update(versions)
 
 
+class _AtCommit:
+    """The scopes bumped in one transaction, written again, once, when it commits.
+
+    `pending` is the connection's list of commit callbacks this one is in: Django replaces that
+    list whenever the transaction commits or rolls back (a savepoint rollback too), so while it is
+    the same list this callback still runs and may take more scopes.
+    """
+
+    def __init__(self, pending):
+        self.pending = pending
+        self.scopes = set()
+
+    def __call__(self):
+        _write(self.scopes)
+
+    def still_pending(self, connection):
+        """Whether this callback runs when `connection`'s transaction commits."""
+        if self.pending is not connection.run_on_commit:
+            # Replaced: by a commit or rollback (dropped), or a savepoint rollback (maybe kept).
+            if not any(func is self for _sids, func, _robust in connection.run_on_commit):
+                return False
+            self.pending = connection.run_on_commit
+        return True
+
+
 def bump(*scopes):
     """Mark `scopes` as changed: every response showing them gets new validators.
 
     Bumped at once and again when the current transaction commits: a response rendered between
-    the two from the not yet committed state would otherwise keep the new version.
+    the two from the not yet committed state would otherwise keep the new version. The writes at
+    commit are one per transaction, whatever the number of bumps: an import of thousands of
+    articles keeps one set of scope names, not a callback per save.
     """
     _write(scopes)
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(lambda: _write(scopes))
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return
+    at_commit = getattr(connection, "freshness_at_commit", None)
+    if at_commit is None or not at_commit.still_pending(connection):
+        at_commit = connection.freshness_at_commit = _AtCommit(connection.run_on_commit)
+        transaction.on_commit(at_commit)
+    at_commit.scopes.update(scopes)
 
 
 def version(*scopes):

@@ -288,8 +288,14 @@ def test_generated_parameter_values_never_answer_5xx(newsroom, index, key, value
 
 def test_listing_canonical_names_the_page_shown_not_the_query(client, newsroom):
     root = site_root_url()
-    for query in ["page=99", "page=-1", f"page={quote('²')}", f"page={quote('٣')}", "page=1"]:
+    for query in ["page=-1", f"page={quote('²')}", f"page={quote('٣')}", "page=1"]:
         response = client.get(f"/world/?{query}")
         assert response.status_code == 200
         canonical = parse(response).xpath("//head/link[@rel='canonical']/@href")
         assert canonical == [f"{root}/world/"], query
+
+
+@pytest.mark.parametrize("number", ["2", "99", "100001", "9" * 5000])
+def test_a_page_past_the_oldest_article_is_a_404(client, newsroom, number):
+    for listing in ("/world/", "/tags/rail/", "/corrections/"):
+        assert client.get(f"{listing}?page={number}").status_code == 404, listing

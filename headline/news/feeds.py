@@ -136,8 +136,12 @@ class ArticleFeed(RequestBoundFeed):
     def link(self, subject):
         return "/"
 
+    def newest(self, subject):
+        """The subject's articles newest first, with what an item shows."""
+        return self.articles(subject).newest_first().for_feeds()
+
     def items(self, subject):
-        articles = list(self.articles(subject).newest_first().for_feeds()[: settings.FEED_ITEMS])
+        articles = list(self.newest(subject)[: settings.FEED_ITEMS])
         if settings.FEED_FULL_CONTENT:
             prefetch_bodies(articles)
         self.section_titles = dict(SectionPage.objects.values_list("path", "title"))
@@ -237,8 +241,8 @@ class SectionFeed(ArticleFeed):
     def get_object(self, request, slug):
         return get_object_or_404(SectionPage.objects.live().public(), slug=slug)
 
-    def articles(self, section):
-        return super().articles(section).in_section(section)
+    def newest(self, section):
+        return self.articles(section).for_feeds().newest_in_section(section)
 
     def title(self, section):
         return f"{self.identity.name}: {section.title}"

@@ -13,10 +13,8 @@ from datetime import UTC, datetime
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.core.paginator import Paginator
-from django.db import models
-from django.db.models import Exists, F, Max, OuterRef, Prefetch, Q, Subquery, Window
-from django.db.models.functions import RowNumber, Substr
+from django.db import connections, models
+from django.db.models import Exists, F, Max, OuterRef, Prefetch, Q, Subquery, Value
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -183,54 +181,92 @@ class ArticlePageQuerySet(NewsPageQuerySet):
         )
         return self.filter(Q(path__startswith=section.path) | Exists(listing))
 
+    def newest_in_section(self, section):
+        """`SectionArticles`: the section's articles among these, newest first, to page through."""
+        return SectionArticles(self, section)
+
     def newest_in_sections(self, sections, limit):
-        """{section pk: [article pk, …]}: each section's `limit` newest articles, in two queries.
+        """{section pk: [article pk, …]}: each section's `limit` newest articles, in one query.
 
         The same articles, in the same order, as `in_section(section).newest_first()[:limit]` for
-        each section (those under it, then those that list it in `extra_sections`), so a page
-        showing several sections' latest costs a fixed number of queries, whatever their number.
-        Sections are siblings (children of the home page), so their paths have one length.
+        each section, so a page showing several sections' latest costs one query, whatever their
+        number. Each section is asked twice, for the `limit` newest articles under it and for
+        those listing it among their extra sections: each part has one plain condition, so the
+        database can estimate it and pick, section by section, between reading the publication
+        dates newest first until `limit` are found (a large section) and reading the section's
+        few articles from the path index (a small one). Either way the cost follows `limit` and
+        the section's share of the archive, not the archive's size (one condition joining the
+        two by OR is estimated blind, and read every article for a small section).
+
+        Django's ORM cannot join LIMITed queries on SQLite (no LIMIT inside a compound query), so
+        the ORM-compiled parts are joined here, each wrapped in a subquery, which both databases
+        accept.
         """
         sections = list(sections)
         if not sections:
             return {}
-        newest = [F("sort_date").desc(), F("pk").desc()]
-        prefix = len(sections[0].path)
-        under = (
-            self.annotate(
-                sort_date=F("published_at"),
-                section_path=Substr("path", 1, prefix),
-            )
-            .filter(section_path__in=[section.path for section in sections])
-            .annotate(rank=Window(RowNumber(), partition_by=F("section_path"), order_by=newest))
-            .filter(rank__lte=limit)
-        )
-        section_pks = {section.path: section.pk for section in sections}
-        rows = [
-            (section_pks[path], sort_date, pk)
-            for path, sort_date, pk in under.values_list("section_path", "sort_date", "pk")
-        ]
-        listed = (
-            self.filter(extra_sections__in=sections)
-            .annotate(
-                sort_date=F("published_at"),
-                listed_in=F("extra_sections"),
-            )
-            .annotate(rank=Window(RowNumber(), partition_by=F("listed_in"), order_by=newest))
-            .filter(rank__lte=limit)
-        )
-        rows += listed.values_list("listed_in", "sort_date", "pk")
+        parts, params = [], []
+        for section in sections:
+            for articles in (
+                self.filter(path__startswith=section.path),
+                self.filter(extra_sections=section),
+            ):
+                newest = (
+                    articles.newest_first()
+                    .annotate(home=Value(section.pk, output_field=models.IntegerField()))
+                    .values_list("home", "sort_date", "pk")[:limit]
+                )
+                sql, part_params = newest.query.sql_with_params()
+                parts.append(f"SELECT * FROM ({sql}) AS part_{len(parts)}")  # noqa: S608 (compiled SQL)
+                params += part_params
         by_section = {section.pk: [] for section in sections}
-        # Published articles always have published_at (see newest_first), so every sort_date is set.
-        for section_pk, _sort_date, pk in sorted(
-            rows, key=lambda row: (row[1], row[2]), reverse=True
-        ):
-            if pk not in by_section[section_pk]:
-                by_section[section_pk].append(pk)
+        with connections[self.db].cursor() as cursor:
+            # Newest first within each section, as `newest_first` orders (positions: the compound
+            # query's columns).
+            cursor.execute(" UNION ALL ".join(parts) + " ORDER BY 1, 2 DESC, 3 DESC", params)
+            for section_pk, _sort_date, pk in cursor.fetchall():
+                # An article under a section may also list it: it counts once.
+                if pk not in by_section[section_pk]:
+                    by_section[section_pk].append(pk)
         return {pk: articles[:limit] for pk, articles in by_section.items()}
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+class SectionArticles:
+    """A section's articles among `articles` (an ArticlePage queryset, with what it annotates
+    and prefetches), newest first, as `paginate` and the feeds read them: in slices.
+
+    The same articles, in the same order, as `articles.in_section(section).newest_first()`, read
+    in two parts: those under the section, and those listing it among their extra sections (not
+    under it). Each part has one plain condition that the database can estimate, so for a large
+    section it reads the publication dates newest first until the slice is full, and for a small
+    one the section's few articles from the path index. Read by `in_section`'s one condition, a
+    small section's page read every article of the archive.
+    """
+
+    def __init__(self, articles, section):
+        self.articles = articles
+        self.parts = (
+            articles.filter(path__startswith=section.path),
+            articles.filter(extra_sections=section).exclude(path__startswith=section.path),
+        )
+
+    def __getitem__(self, window):
+        """The articles in `window` (a slice with a stop), in order: one query per part, and
+        one (with its prefetches) for the articles themselves."""
+        newest = sorted(
+            (
+                row
+                for part in self.parts
+                for row in part.newest_first().values_list("sort_date", "pk")[: window.stop]
+            ),
+            reverse=True,
+        )
+        pks = [pk for _sort_date, pk in newest[window]]
+        found = self.articles.in_bulk(pks)
+        return [found[pk] for pk in pks]
 
 
 # The range of dates an article, an update or a correction may carry. The earliest is the year
@@ -273,8 +309,62 @@ def showable(moment):
     return moment and min(max(moment, SHOWABLE_DATES[0]), SHOWABLE_DATES[1])
 
 
-def paginate(request, queryset, per_page=ARTICLES_PER_PAGE):
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+# A page number beyond this is refused before the database sees it (its offset would overflow).
+MAX_PAGE = 100_000
+
+
+class ListingPage:
+    """One page of a newest-first listing, read without counting the listing.
+
+    The page's items are read with one more, which tells whether an older page follows: counting
+    a section of 10,000 articles costs as much as the archive is large, and a reader pages with
+    Newer and Older. `object_list`, `number`, `has_next()`, `has_previous()`, the neighbours'
+    numbers and `has_other_pages()` are what Django's `Page` offers templates.
+    """
+
+    def __init__(self, items, number, per_page):
+        start = (number - 1) * per_page
+        rows = list(items[start : start + per_page + 1])
+        self.object_list = rows[:per_page]
+        self.number = number
+        self.next_page_number = number + 1
+        self.previous_page_number = number - 1
+        self.older = len(rows) > per_page
+
+    def has_next(self):
+        return self.older
+
+    def has_previous(self):
+        return self.number > 1
+
+    def has_other_pages(self):
+        return self.has_next() or self.has_previous()
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def __len__(self):
+        return len(self.object_list)
+
+
+def paginate(request, items, per_page=ARTICLES_PER_PAGE):
+    """The page of `items` (a queryset, or anything sliced the same way) that `?page=` asks for.
+
+    A missing or malformed number (anything but ASCII digits) is the first page, as Django's
+    `Paginator.get_page` has it; a page past the last one, where nothing is left to show, is a
+    404.
+    """
+    asked = request.GET.get("page", "").lstrip("0")
+    if not (asked.isascii() and asked.isdigit()):
+        asked = "1"
+    # Compared as text first: Python refuses to read a number of over 4,300 digits.
+    if len(asked) > len(str(MAX_PAGE)) or int(asked) > MAX_PAGE:
+        raise Http404("No such page.")
+    number = int(asked)
+    page = ListingPage(items, number, per_page)
+    if number > 1 and not page.object_list:
+        raise Http404("No such page.")
+    return page
 
 
 class EmbedPreview(models.Model):
@@ -437,7 +527,7 @@ class SectionPage(NewsPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["section_path"] = self.path
-        articles = ArticlePage.objects.published().in_section(self).newest_first().for_cards()
+        articles = ArticlePage.objects.published().for_cards().newest_in_section(self)
         return lazy_listing(request, articles, context)
 
 

@@ -300,3 +300,24 @@ def test_a_search_on_postgresql_reads_only_the_matching_index_entries(world, pag
         )
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "search_indexentry_title_body_gin" in plan, plan
+
+
+def test_a_common_word_scores_the_newest_matches_and_says_how_to_reach_earlier_ones(
+    client, world, monkeypatch
+):
+    monkeypatch.setattr("headline.search.views.RANKED", 3)
+    now = timezone.now()
+    make_article(world, "Tide tables", body=[paragraph("Tide.")], published_at=now - timedelta(300))
+    for n in range(4):
+        low_tide = [paragraph("The tide was low.")]
+        make_article(world, f"Harbour day {n}", body=low_tide, published_at=now - timedelta(n))
+    response = client.get("/search/", {"q": "tide"})
+    assert sorted(hit_titles(response)) == [f"Harbour day {n}" for n in range(3)]
+    assert texts(parse(response), "//p[@class='result-count']") == [
+        "More than 3 articles found; showing the most relevant of the newest 3. "
+        "Set the dates to search earlier ones."
+    ]
+    until = (now - timedelta(days=100)).date().isoformat()
+    earlier = client.get("/search/", {"q": "tide", "to_date": until})
+    assert hit_titles(earlier) == ["Tide tables"]
+    assert texts(parse(earlier), "//p[@class='result-count']") == ["1 article found."]

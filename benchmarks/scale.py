@@ -7,8 +7,10 @@ BENCH_SCALE_REDIS_URL (db 9 by default),
 built once and kept until the builder changes (`BENCH_REBUILD=1` rebuilds; the 20,000-article
 site takes several minutes). Each size is measured in its own process with production settings
 and the in-process test client, with no page cache: the article (100 threaded comments, related
-box), home, a section, the RSS feed and search, BENCH_RENDERS (30) renders each after one warm-up,
-median kept, and the queries each page ran. The sizes alternate, BENCH_RUNS (3) rounds, so a
+box), home, a large and a small section, the RSS feed and search, BENCH_RENDERS (30) renders each after one warm-up,
+median kept, and the queries each page ran; each page warm (shared fragments cached, as between
+two changes) and cold (caches emptied before each render, as for the first reader after a
+change). The sizes alternate, BENCH_RUNS (3) rounds, so a
 change in the machine's load falls on both; the medians of the rounds are compared. The goal:
 every page within 10 % (ratio ≤ 1.10). Results are printed and written to
 artifacts/bench-scale.json.
@@ -174,19 +176,33 @@ def measure_one_size(options):
         "article": site.ARTICLE_PATH,
         "home": "/",
         "section": "/international/",
+        # Ten articles whatever the archive's size: a listing must not read the archive to find them.
+        "small section": "/culture/",
         "feed": "/feed/",
         "search": f"/search/?q={SEARCH}",
     }
     result = {"articles": ArticlePage.objects.live().count(), "pages": {}}
     for page, path in paths.items():
         result["pages"][page] = {"path": path, **render_times(path)}
+        result["pages"][f"{page}, cold"] = {"path": path, **render_times(path, cold=True)}
     print(json.dumps(result))
 
 
-def render_times(path):
-    """Median milliseconds of RENDERS renders of `path` after a warm-up, and its queries."""
+def render_times(path, cold=False):
+    """Median milliseconds of RENDERS renders of `path` after a warm-up, and its queries.
+
+    Warm: with the fragments every reader shares in the caches, as readers find the page between
+    two changes. Cold: both caches emptied before each render (not timed), as the first reader
+    after a change finds it, every fragment made again.
+    """
+    from django.core.cache import caches
     from django.db import connection
     from django.test import Client
+
+    def empty():
+        if cold:
+            for alias in ("default", "fragments"):
+                caches[alias].clear()
 
     client = Client()
     response = client.get(path)  # renditions, fragments: what the first reader pays
@@ -198,10 +214,12 @@ def render_times(path):
         executed.append(sql)
         return execute(sql, params, many, context)
 
+    empty()
     with connection.execute_wrapper(count):
         client.get(path)
     times = []
     for _ in range(RENDERS):
+        empty()
         started = time.perf_counter()
         client.get(path)
         times.append((time.perf_counter() - started) * 1000)

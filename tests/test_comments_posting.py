@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from headline.comments.models import Comment, Refusal
 
 from .comment_helpers import form_data, make_comment, post_comment, posted, set_rules
-from .factories import make_article
+from .factories import make_article, make_standard_page
 from .html import parse, texts
 
 pytestmark = pytest.mark.django_db
@@ -218,17 +218,6 @@ def test_comments_switched_off_on_an_article_are_closed(client, section):
     assert not tree.xpath("//form[contains(@class, 'comment-form')]")
     response = post_comment(client, article)
     assert response.status_code == 403 and not Comment.objects.exists()
-
-
-def make_standard_page(title, **fields):
-    from headline.news.models import StandardPage
-
-    from .factories import home_page
-
-    page = StandardPage(title=title, slug=title.lower().replace(" ", "-"), **fields)
-    home_page().add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 def test_a_standard_page_open_to_comments_takes_them_like_an_article(client):

@@ -1,11 +1,12 @@
 """What readers do with comments: post one, confirm their address, unsubscribe, manage their data.
 
-Posting follows Post/Redirect/Get: a stored comment redirects to its anchor on the page (an
-article or a standard page, see `COMMENTABLE`); a form with errors re-renders the page with the
-reader's text kept and a message beside each field. Those pages are shared by every reader, so their form carries no CSRF token or
-timestamp: `form_token` gives both to the page's script, and a form posted without them (no
-JavaScript) comes back on a page of its own that has them, text kept (`csrf_failure`). Readers have no accounts: what only an address owner may do goes through emailed links
-(see tokens.py). Nothing a reader typed is logged.
+Posting follows Post/Redirect/Get: a stored comment redirects to its anchor on the page (an article
+or a standard page, see `COMMENTABLE`); a form with errors re-renders the page with the reader's
+text kept and a message beside each field. Those pages are shared by every reader, so their form
+carries no CSRF token or timestamp: `form_token` gives both to the page's script, and a form posted
+without them (no JavaScript) comes back on a page of its own that has them, text kept
+(`csrf_failure`). Readers have no accounts: what only an address owner may do goes through emailed
+links (see tokens.py). Nothing a reader typed is logged.
 """
 
 import json

@@ -1,13 +1,13 @@
 """Comment moderation in the Wagtail admin.
 
-A "Comments" menu item (showing how many wait) opens the queue: filters by status, page (an
-article or a standard page) and date, search, a "Why" column naming the rule that held each comment, the spam filter's score as a
-percentage, one-click Approve / Spam / Trash buttons on every row and on a comment's edit page
-(with keyboard shortcuts and Undo, see static/js/moderation.js), and bulk approve / spam / trash /
-ban / delete. Approving and marking spam retrain the spam filter (moderation.decide); Undo gives
-the comment and the filter their earlier state back (moderation.revert). The inspect page shows
-what a moderator weighs, never the IP address or the stored fingerprint; the commenter's email
-only to those who may see commenter data.
+A "Comments" menu item (showing how many wait) opens the queue: filters by status, page (an article
+or a standard page) and date, search, a "Why" column naming the rule that held each comment, the
+spam filter's score as a percentage, one-click Approve / Spam / Trash buttons on every row and on a
+comment's edit page (with keyboard shortcuts and Undo, see static/js/moderation.js), and bulk
+approve / spam / trash / ban / delete. Approving and marking spam retrain the spam filter
+(moderation.decide); Undo gives the comment and the filter their earlier state back
+(moderation.revert). The inspect page shows what a moderator weighs, never the IP address or the
+stored fingerprint; the commenter's email only to those who may see commenter data.
 Moderators also reply as staff, edit and manage bans. Section policies and site-wide rules
 are for those given their permissions (superusers by default); so is exporting or erasing a
 commenter's data (`comments.manage_commenter_data`). Every entry here is shown only to the

@@ -1,4 +1,5 @@
-"""Small builders for focused test data: a section tree, authors, images and articles."""
+"""Small builders for focused test data: a section tree, authors, images, articles and standard
+pages."""
 
 import io
 import itertools
@@ -8,7 +9,14 @@ from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Site
 
-from headline.news.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
+from headline.news.models import (
+    ArticleAuthor,
+    ArticlePage,
+    Author,
+    HomePage,
+    SectionPage,
+    StandardPage,
+)
 
 _counter = itertools.count(1)
 
@@ -27,6 +35,14 @@ def make_section(title="International", slug=None, **fields):
     home.add_child(instance=section)
     section.save_revision().publish()
     return section
+
+
+def make_standard_page(title, slug=None, **fields):
+    """A published standard page under the home page (comments off unless told)."""
+    page = StandardPage(title=title, slug=slug or title.lower().replace(" ", "-"), **fields)
+    home_page().add_child(instance=page)
+    page.save_revision().publish()
+    return page
 
 
 def make_author(name=None, **fields):

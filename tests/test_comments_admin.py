@@ -10,7 +10,7 @@ from headline.comments import signals
 from headline.comments.models import Ban, Comment
 
 from .comment_helpers import make_comment
-from .factories import make_article
+from .factories import make_article, make_standard_page
 from .html import parse, texts
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +61,20 @@ def test_the_queue_filters_searches_and_says_why(moderator, article):
     assert "Budget Fan" in found and "Link Lover" not in found
     dated = queue(moderator, f"?created_at_after={held.created_at.date()}")
     assert "Link Lover" in " ".join(texts(dated, "//table//tbody//tr"))
+
+
+def test_comments_on_a_standard_page_are_moderated_like_an_articles(moderator, article):
+    page = make_standard_page("About us", slug="about")
+    held = make_comment(page, name="Page Reader", status="pending", body="About the about page.")
+    make_comment(article, name="Article Reader", status="pending")
+    by_page = queue(moderator, f"?article={page.pk}")
+    assert "Page Reader" in " ".join(texts(by_page, "//table//tbody//tr"))
+    assert "Article Reader" not in " ".join(texts(by_page, "//table//tbody//tr"))
+    # The page filter offers the pages that take comments, not the home page.
+    offered = set(texts(by_page, "//select[@name='article']/option"))
+    assert offered == {"---------", "About us", "A state visit"}  # not the home page, sections
+    assert bulk(moderator, "approve", [held]).status_code == 302
+    assert "About the about page." in Client().get(page.url).content.decode()
 
 
 def test_refused_submissions_are_listed_with_their_rule(moderator, article):

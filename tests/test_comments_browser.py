@@ -7,7 +7,7 @@ from headline.comments.models import Comment
 from .browser import chromium_page
 from .checkers import axe_violations
 from .comment_helpers import make_comment, set_rules
-from .factories import make_article, make_section
+from .factories import make_article, make_section, make_standard_page
 
 # Transactional: the live server reads the database from another thread.
 pytestmark = [
@@ -16,8 +16,12 @@ pytestmark = [
 ]
 
 
-def test_post_a_comment_then_reply_in_place(live_server):
-    article = make_article(make_section("International"), "A state visit")
+@pytest.mark.parametrize("kind", ["article", "standard page"])
+def test_post_a_comment_then_reply_in_place(live_server, kind):
+    if kind == "article":
+        article = make_article(make_section("International"), "A state visit")
+    else:  # a page open to comments works the same, comments.js included
+        article = make_standard_page("About us", comments_enabled=True)
     grace = make_comment(article, name="Grace Hopper", body="What a visit.")
     # A browser fills the form in milliseconds and posts twice from one IP: relax those rules.
     set_rules(min_form_seconds=0, flood_seconds=0)

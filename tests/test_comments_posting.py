@@ -5,10 +5,10 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from headline.comments.models import Comment
+from headline.comments.models import Comment, Refusal
 
 from .comment_helpers import form_data, make_comment, post_comment, posted, set_rules
-from .factories import make_article
+from .factories import make_article, make_standard_page
 from .html import parse, texts
 
 pytestmark = pytest.mark.django_db
@@ -218,6 +218,41 @@ def test_comments_switched_off_on_an_article_are_closed(client, section):
     assert not tree.xpath("//form[contains(@class, 'comment-form')]")
     response = post_comment(client, article)
     assert response.status_code == 403 and not Comment.objects.exists()
+
+
+def test_a_standard_page_open_to_comments_takes_them_like_an_article(client):
+    set_rules(moderate_first_time=False, flood_seconds=0)
+    page = make_standard_page("About us", comments_enabled=True)
+    tree = parse(client.get(page.url))
+    assert texts(tree, "//div[@id='respond']/h2") == ["Leave a Reply"]
+    assert tree.xpath("//script[contains(@src, 'comments')]")  # fills in the form's token
+    response = post_comment(client, page, body="Who runs this site?")
+    comment = posted(response)
+    assert response["Location"] == f"{page.url}#comment-{comment.pk}"
+    assert comment.status == "approved" and comment.article_id == page.pk
+    reply = posted(post_comment(client, page, body="We do.", parent=str(comment.pk)))
+    assert reply.parent == comment and reply.depth == 2
+    html = client_class_get(page)
+    assert "Who runs this site?" in html and "We do." in html
+    assert "ada@example.org" not in html
+
+
+def test_a_standard_page_closed_to_comments_shows_its_own_and_takes_no_more(client):
+    plain = make_standard_page("Contact")  # closed by default, and without comments
+    tree = parse(client.get(plain.url))
+    assert not tree.xpath("//section[@id='comments']")
+    assert not tree.xpath("//script[contains(@src, 'comments')]")
+
+    make_comment(plain, body="Brought from the old site.")
+    make_comment(plain, body="Still waiting.", status="pending")
+    tree = parse(client.get(plain.url))
+    assert "Brought from the old site." in tree.xpath("//section[@id='comments']")[0].text_content()
+    assert "Still waiting." not in client_class_get(plain)
+    assert texts(tree, "//p[@class='comments-closed']") == ["Comments are closed."]
+    assert not tree.xpath("//form[contains(@class, 'comment-form')]")
+    assert post_comment(client, plain).status_code == 403
+    assert Comment.objects.count() == 2
+    assert Refusal.objects.get().detail == "comments are switched off on this page"
 
 
 def test_every_state_of_the_comments_section_is_valid_html(client, article, tmp_path):

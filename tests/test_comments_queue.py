@@ -253,7 +253,7 @@ def test_inspect_shows_what_a_moderator_weighs_and_no_internal_field(moderator, 
         "Comment": "Line one.Line two.",
         "Name": "Tess Troll",
         "Website": "https://troll.example/",
-        "Article": "A state visit",
+        "Page": "A state visit",  # the commented page, an article here
         "Posted": fields["Posted"],
         "Status": "Awaiting moderation",
         "Rule that decided": "First comment from this address: no earlier approved comment",

@@ -20,7 +20,14 @@ from headline.news.models import ArticleAuthor, ArticlePage
 from headline.related.models import RelatedPin
 
 from .comment_helpers import make_comment, post_comment, set_rules
-from .factories import make_article, make_author, make_section, paragraph, site_root_url
+from .factories import (
+    make_article,
+    make_author,
+    make_section,
+    make_standard_page,
+    paragraph,
+    site_root_url,
+)
 from .test_newsroom import article_form
 
 pytestmark = pytest.mark.django_db
@@ -298,6 +305,21 @@ def test_moderating_a_comment_purges_its_article_its_feed_and_the_cards_counting
         assert admin_client.post(f"{url}?id={comment.pk}&next=/admin/").status_code == 302
     expected = {"/world/summit/", "/world/summit/comments/feed/", "/", "/search/", "/world/"}
     assert paths == expected | {"/tags/diplomacy/", "/authors/ana-costa/"}
+
+
+@pytest.mark.parametrize("action", ["approve", "trash", "delete"])
+def test_moderating_a_comment_on_a_standard_page_purges_that_page(
+    newsroom, purged, admin_client, action
+):
+    """A standard page has no card and no comment feed: its own address is all that shows it."""
+    page = make_standard_page("About us", slug="about")
+    status = Comment.Status.PENDING if action == "approve" else Comment.Status.APPROVED
+    comment = make_comment(page, status=status)
+    url = reverse("wagtail_bulk_action", args=["comments", "comment", action])
+    with purged() as paths:
+        assert admin_client.post(f"{url}?id={comment.pk}&next=/admin/").status_code == 302
+    assert paths == {"/about/"}
+    assert Comment.objects.filter(status="approved").exists() is (action == "approve")
 
 
 def test_renaming_an_author_purges_their_pages_and_their_articles(newsroom, purged):

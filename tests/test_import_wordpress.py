@@ -15,7 +15,7 @@ from wagtail.models import Page
 from headline.comments.models import Comment
 from headline.core.text import has_visible_content
 from headline.importers.wordpress import articles, values
-from headline.news.models import ArticlePage
+from headline.news.models import ArticlePage, StandardPage
 from headline.related.models import RelatedArticle
 
 from .wxr_export import comment, export, item, run_import
@@ -90,6 +90,55 @@ def test_comments_are_threaded_with_their_status_and_pings_are_counted(tmp_path,
     page = client.get(article.url).content.decode()
     assert "Comment number 11." in page and "first@reader.example" not in page
     assert "Comment number 13." not in page  # held
+
+
+def test_comments_on_pages_are_imported_as_on_posts(tmp_path, client):
+    """A WordPress page's comments land on its standard page, threaded, with their statuses;
+    readers see the approved ones (never an address); a page closed to comments in WordPress
+    shows them without a form; importing again changes nothing."""
+    open_page = item(
+        20,
+        "About us",
+        post_type="page",
+        slug="about",
+        comments=[
+            comment(32, parent=31, email="replier@reader.example"),  # reply before parent
+            comment(31, email="first@reader.example"),
+            comment(33, approved="0", email="held@reader.example"),
+            comment(34, kind="pingback"),
+        ],
+    )
+    closed_page = item(
+        21,
+        "Contact",
+        post_type="page",
+        slug="contact",
+        comment_status="closed",
+        comments=[comment(41, email="closed@reader.example")],
+    )
+    content = export(open_page, closed_page, item(22, "Quiet", post_type="page", slug="quiet"))
+    out = run_import(tmp_path, content)
+    about = StandardPage.objects.get(slug="about")
+    first = Comment.objects.get(body="Comment number 31.")
+    reply = Comment.objects.get(body="Comment number 32.")
+    assert first.article_id == about.pk and reply.parent == first and reply.depth == 2
+    assert Comment.objects.get(body="Comment number 33.").status == "pending"
+    assert re.search(r"^comment +4 +0 +0 +0$", out, re.M)  # created, updated, unchanged, skipped
+    assert re.search(r"^pingback +0 +0 +0 +1$", out, re.M)
+
+    page = client.get(about.url).content.decode()
+    assert "Comment number 31." in page and "Comment number 32." in page
+    assert "Comment number 33." not in page  # held
+    assert "@reader.example" not in page
+    assert "Leave a Reply" in page  # open in WordPress, open here
+
+    contact = client.get(StandardPage.objects.get(slug="contact").url).content.decode()
+    assert "Comment number 41." in contact and "closed@reader.example" not in contact
+    assert "Comments are closed." in contact and "Leave a Reply" not in contact
+
+    again = run_import(tmp_path, content)
+    assert Comment.objects.count() == 4
+    assert re.search(r"^comment +0 +0 +4 +0$", again, re.M)
 
 
 def test_attachments_come_from_the_media_folder(tmp_path):

@@ -93,30 +93,52 @@ def test_theme_unit_test_data(shared_corpus, client):
     assert counts["page"]["created"] == 21
     assert counts["attachment"]["skipped"] == 38  # no media folder given: all reported missing
     assert counts["other: nav_menu_item"]["skipped"] == 70
+    # 32 comments: 4 are pingbacks and trackbacks (skipped, counted); the other 28 are all
+    # imported, the 5 on two pages ("Page with comments", "a Blog page") as those on posts.
     assert total(counts, "comment") + total(counts, "pingback") == 32
     assert counts["pingback"]["skipped"] == 4
-    assert "Headline takes comments on articles only" in out
+    assert counts["comment"] == {"created": 28, "updated": 0, "unchanged": 0, "skipped": 0}
+    assert "comments on articles only" not in out
 
     imported = Comment.objects.all()
-    # 10 replies: 9 on posts, threaded 10 deep, and 1 on a page (skipped, with 4 other comments).
-    assert imported.filter(parent__isnull=False).count() == 9
-    assert counts["comment"]["skipped"] == 5
-    assert imported.filter(status="pending").count() == 1  # of 3 held: 2 are on pages
+    assert imported.count() == 28
+    # 10 replies: 9 on posts, threaded 10 deep, and 1 on a page; 3 held, 2 of them on pages.
+    assert imported.filter(parent__isnull=False).count() == 10
+    assert imported.filter(status="pending").count() == 3
     assert max(comment.depth for comment in imported) == 10
+    on_pages = imported.filter(article__in=StandardPage.objects.all())
+    assert sorted(on_pages.values_list("article__title", "status")) == [
+        ("Page with comments", "approved"),
+        ("Page with comments", "approved"),
+        ("Page with comments", "approved"),
+        ("Page with comments", "pending"),
+        ("a Blog page", "pending"),
+    ]
+    reply = on_pages.get(parent__isnull=False)
+    assert reply.depth == 2 and reply.parent.article_id == reply.article_id
 
     scheduled = ArticlePage.objects.get(title="Scheduled")
     assert not scheduled.live and scheduled.scheduled_revision is not None
     assert scheduled.go_live_at == datetime(2030, 1, 1, 19, 0, 18, tzinfo=UTC)
 
-    # Every article with comments, as a reader sees it, its comment feed too: no email shown.
+    # Every article and page with comments, as a reader sees it, an article's comment feed too:
+    # the approved comments shown, no email.
     emails = set(Comment.objects.exclude(email="").values_list("email", flat=True))
     assert emails
-    for article in ArticlePage.objects.filter(comments__isnull=False).distinct():
-        if not article.live:
-            continue
-        for url in (article.url, article.url + "comments/feed/"):
-            body = client.get(url).content.decode()
-            assert not any(email in body for email in emails), url
+    shown = 0
+    for model, feed in ((ArticlePage, "comments/feed/"), (StandardPage, None)):
+        for page in model.objects.filter(comments__isnull=False).distinct():
+            if not page.live:
+                continue
+            html = client.get(page.url).content.decode()
+            for url in (page.url, page.url + feed) if feed else (page.url,):
+                body = client.get(url).content.decode()
+                assert not any(email in body for email in emails), url
+            approved = page.comments.filter(status="approved").values_list("pk", flat=True)
+            shown += sum(f'id="comment-{pk}"' in html for pk in approved)
+    # 25 approved: all shown but the one on "Template: Password Protected", behind its password.
+    assert Comment.objects.filter(status="approved").count() == 25
+    assert shown == Comment.objects.approved().count() == 24
     assert re.search(r"https://wpthemetestdata\.files\.wordpress\.com/\S+", out)
 
 

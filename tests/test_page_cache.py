@@ -160,6 +160,20 @@ def test_a_comment_rules_change_is_shown_at_once(client, clock):
     assert "comment-reply-link" not in client.get(room.urls["alpha"]).content.decode()
 
 
+@pytest.mark.parametrize("open_to_comments", [False, True])
+def test_a_comment_on_a_stored_standard_page_is_shown_at_once(client, clock, open_to_comments):
+    """Closed and without comments, the page shows no comments section: it still follows its
+    comments' version, so the first one (say, brought by an import) shows at once."""
+    from .comment_helpers import make_comment
+    from .factories import make_standard_page
+
+    page = make_standard_page("About us", slug="about", comments_enabled=open_to_comments)
+    clock.settle(client, [page.url])
+    assert queries(client, page.url)[1] == 0  # stored
+    make_comment(page, body="First words on this page.")
+    assert "First words on this page." in client.get(page.url).content.decode()
+
+
 def test_conditional_requests_on_a_stored_feed_get_304(client, clock):
     room = build_newsroom()
     clock.settle(client, [room.urls["feed"]])

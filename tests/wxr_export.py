@@ -50,6 +50,7 @@ def item(
     parent=0,
     sticky=0,
     link=None,
+    comment_status="open",
     extra="",
 ):
     slug = slug if slug is not None else f"post-{wp_id}"
@@ -66,7 +67,7 @@ def item(
 <dc:creator>{cdata(creator)}</dc:creator><guid isPermaLink="false">{SITE}/?p={wp_id}</guid>
 <content:encoded>{cdata(content)}</content:encoded><excerpt:encoded>{cdata(excerpt)}</excerpt:encoded>
 <wp:post_id>{wp_id}</wp:post_id><wp:post_date>{date}</wp:post_date><wp:post_date_gmt>{date_gmt}</wp:post_date_gmt>
-<wp:comment_status>open</wp:comment_status><wp:post_name>{slug}</wp:post_name><wp:status>{status}</wp:status>
+<wp:comment_status>{comment_status}</wp:comment_status><wp:post_name>{slug}</wp:post_name><wp:status>{status}</wp:status>
 <wp:post_parent>{parent}</wp:post_parent><wp:post_type>{post_type}</wp:post_type><wp:is_sticky>{sticky}</wp:is_sticky>
 {extra}{terms}{metas}{"".join(comments)}</item>"""
 

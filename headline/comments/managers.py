@@ -2,23 +2,24 @@
 
 `approved()` is the only definition of public visibility: the article page, the comment counts
 on cards (registered as a news card annotation in `apps.py`) and the comment feed go through it.
-A comment is public when a moderator or the rules approved it and its article is itself published.
+A comment is public when a moderator or the rules approved it and its page (an article or a
+standard page) is itself published.
 """
 
 from django.db import models
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 
 class CommentQuerySet(models.QuerySet):
     def approved(self):
         """Comments every reader may see."""
-        from headline.news.models import ArticlePage
+        from .models import COMMENTABLE
 
-        return self.filter(
-            status=self.model.Status.APPROVED,
-            article__in=ArticlePage.objects.published().values("pk"),
-        )
+        published = Q()
+        for model in COMMENTABLE:
+            published |= Q(article__in=model.objects.published().values("pk"))
+        return self.filter(published, status=self.model.Status.APPROVED)
 
     def in_moderation(self):
         """Comments waiting for a moderator."""

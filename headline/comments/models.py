@@ -4,6 +4,13 @@ A comment keeps the reader's email for moderation and notifications only; public
 name, an optional website and an avatar derived from a keyed hash, never the address. Each
 comment that is not simply approved records the rule that decided it (`rule` and `rule_detail`),
 so the moderation queue can say why it is there.
+
+Comments belong to a page: an article, or a standard page (one brought from WordPress with its
+comments, or one an editor opened to comments). The key points at Wagtail's `Page`, whose primary
+key every page type shares, so an article's comments kept their key when standard pages joined;
+the field keeps its name `article` (and its column) for the same reason. `COMMENTABLE` lists the
+page types that take comments, with their own visibility (`published()`) and switch
+(`comments_enabled`).
 """
 
 from django import forms
@@ -14,6 +21,7 @@ from django.utils.crypto import salted_hmac
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from headline.news.models import ArticlePage, StandardPage
 from headline.spamfilter.filter import as_percent
 
 from .managers import CommentQuerySet
@@ -21,6 +29,10 @@ from .managers import CommentQuerySet
 # Who may see and change a commenter's email address (it also lets them export or erase
 # everything written from it): superusers unless a group is given it.
 COMMENTER_DATA_PERMISSION = "comments.manage_commenter_data"
+
+# The page types readers may comment on; each has `published()`, `comments_enabled` and
+# `publication_date` (what "close after N days" counts from).
+COMMENTABLE = (ArticlePage, StandardPage)
 
 
 def email_digest(email):
@@ -49,8 +61,9 @@ class Comment(models.Model):
         DUPLICATE = "duplicate", "Duplicate comment"
         CLOSED = "closed", "Comments closed"
 
+    # The page commented on: an article or a standard page (see the module's docstring).
     article = models.ForeignKey(
-        "news.ArticlePage", on_delete=models.CASCADE, related_name="comments"
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="comments", verbose_name="page"
     )
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
@@ -130,14 +143,16 @@ class Comment(models.Model):
 
 
 class Refusal(models.Model):
-    """A submission refused before it was stored: which rule, on which article, and when.
+    """A submission refused before it was stored: which rule, on which page, and when.
 
     Nothing the reader typed is kept, nor their address; moderators see how often and why
     readers were turned away. At most one row per IP address and rule a minute is written,
     so a flood of refused requests cannot flood this table.
     """
 
-    article = models.ForeignKey("news.ArticlePage", on_delete=models.CASCADE, related_name="+")
+    article = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name="page"
+    )
     rule = models.CharField(max_length=20, choices=Comment.Rule.choices)
     detail = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)

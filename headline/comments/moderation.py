@@ -18,6 +18,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from headline.core import ratelimit
+from headline.news.models import ArticlePage
 from headline.spamfilter import filter as spamfilter
 
 from . import signals
@@ -195,13 +196,15 @@ class Policy:
         return lambda: cache.delete(key)
 
     def refuse_if_closed(self, article):
+        """Refuse a comment on a closed page: an article, or a standard page (`COMMENTABLE`)."""
+        noun = "article" if isinstance(article, ArticlePage) else "page"
         if not article.comments_enabled:
-            detail = "comments are switched off on this article"
+            detail = f"comments are switched off on this {noun}"
         elif self.is_closed(article):
-            detail = f"article older than {self.close_after_days} days"
+            detail = f"{noun} older than {self.close_after_days} days"
         else:
             return
-        raise Refused(Rule.CLOSED, "Comments are closed on this article.", detail)
+        raise Refused(Rule.CLOSED, f"Comments are closed on this {noun}.", detail)
 
     def judge(self, submission):
         """The Verdict for a submission, from the first rule that applies.

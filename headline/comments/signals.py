@@ -1,8 +1,10 @@
 """Signals other apps listen to when comments change what readers see.
 
-A page cache (or a comment feed) must refresh an article when its public comments change; these
-two signals are the hooks for that. Both are sent with `sender=Comment` and keyword arguments
-`comment` and `article` (the ArticlePage), after the change is saved.
+A page cache (or a comment feed) must refresh an article, or a standard page, when its public
+comments change; these two signals are the hooks for that. Both are sent with `sender=Comment` and
+keyword arguments `comment` and `article` (the page commented on: an ArticlePage or a
+StandardPage, or the plain wagtail Page of one; `.specific` gives its type), after the change is
+saved.
 
 - `comment_approved`: a comment became public (approved by the rules when posted, or by a
   moderator later), or a public comment was edited by a moderator.
@@ -10,7 +12,8 @@ two signals are the hooks for that. Both are sent with `sender=Comment` and keyw
   erased at its author's request).
 
 Front-end caches (Varnish, a CDN) drop the article, its comment feed and the listings whose cards
-count its comments when either signal is sent, and every page when the comment rules change
+count its comments when either signal is sent (a standard page: only its own address; it has no
+card and no comment feed), and every page when the comment rules change
 (see `headline.news.frontend_cache`).
 
 Every save or delete of a comment also moves the article's `comments:<article pk>` content version
@@ -29,6 +32,9 @@ from django.dispatch import Signal, receiver
 from headline.core import freshness
 from headline.core import frontend_cache as edge
 from headline.news import frontend_cache
+from headline.news.models import ArticlePage
+
+from .models import COMMENTABLE
 
 comment_approved = Signal()
 comment_withdrawn = Signal()
@@ -83,9 +89,11 @@ def policy_changed(**kwargs):
 def withdraw_deleted(sender, instance, **kwargs):
     """Deleting a public comment (in the admin, or on erasure) changes its article's page too."""
     if instance.status == instance.Status.APPROVED:
-        # The article is gone too when its own deletion cascaded here; listeners then get None.
-        article = type(instance).article.field.related_model.objects.filter(pk=instance.article_id)
-        comment_withdrawn.send(sender, comment=instance, article=article.first())
+        # The page is gone too when its own deletion cascaded here; listeners then get None. Read
+        # as its own type (an article first): a plain Page row may outlive its article's row.
+        pages = (model.objects.filter(pk=instance.article_id).first() for model in COMMENTABLE)
+        page = next((page for page in pages if page is not None), None)
+        comment_withdrawn.send(sender, comment=instance, article=page)
 
 
 def comment_feed_paths(article):
@@ -108,6 +116,9 @@ def purge_every_article(**kwargs):
 @receiver(comment_withdrawn)
 def purge_article(sender, comment, article, **kwargs):
     if edge.enabled() and article is not None:
+        article = article.specific  # a comment's page is read as a plain wagtail Page
         own = frontend_cache.page_path(article)
-        paths = frontend_cache.listing_paths(article) + comment_feed_paths(article)
+        paths = []
+        if isinstance(article, ArticlePage):  # only articles have cards and a comment feed
+            paths = frontend_cache.listing_paths(article) + comment_feed_paths(article)
         edge.purge(paths + ([own] if own else []))

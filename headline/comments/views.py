@@ -1,11 +1,12 @@
 """What readers do with comments: post one, confirm their address, unsubscribe, manage their data.
 
-Posting follows Post/Redirect/Get: a stored comment redirects to its anchor on the article; a
-form with errors re-renders the article with the reader's text kept and a message beside each
-field. Article pages are shared by every reader, so their form carries no CSRF token or
-timestamp: `form_token` gives both to the page's script, and a form posted without them (no
-JavaScript) comes back on a page of its own that has them, text kept (`csrf_failure`). Readers have no accounts: what only an address owner may do goes through emailed links
-(see tokens.py). Nothing a reader typed is logged.
+Posting follows Post/Redirect/Get: a stored comment redirects to its anchor on the page (an article
+or a standard page, see `COMMENTABLE`); a form with errors re-renders the page with the reader's
+text kept and a message beside each field. Those pages are shared by every reader, so their form
+carries no CSRF token or timestamp: `form_token` gives both to the page's script, and a form posted
+without them (no JavaScript) comes back on a page of its own that has them, text kept
+(`csrf_failure`). Readers have no accounts: what only an address owner may do goes through emailed
+links (see tokens.py). Nothing a reader typed is logged.
 """
 
 import json
@@ -15,7 +16,7 @@ import time
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.csrf import csrf_failure as django_csrf_failure
@@ -32,11 +33,10 @@ from headline.core.ratelimit import (
     too_many_requests,
     with_retry_after,
 )
-from headline.news.models import ArticlePage
 
 from . import privacy
 from .forms import CommentForm, PrivacyRequestForm, read_timestamp, signed_timestamp
-from .models import Comment
+from .models import COMMENTABLE, Comment
 from .moderation import (
     DUPLICATE,
     Policy,
@@ -72,6 +72,16 @@ def is_moderator(user):
     return user.is_authenticated and user.has_perm("comments.change_comment")
 
 
+def commentable_page(pk):
+    """The published page `pk` that takes comments, as its own type (an article is looked up
+    first, in one query as ever), or None."""
+    for model in COMMENTABLE:
+        page = model.objects.published().filter(pk=pk).first()
+        if page is not None:
+            return page
+    return None
+
+
 def render_article_with_form(request, article, form, status):
     context = article.get_context(request)
     context["comment_form"] = form
@@ -100,7 +110,7 @@ def csrf_failure(request, reason=""):
     match = request.resolver_match
     if request.method != "POST" or match is None or match.view_name != "comments:post":
         return django_csrf_failure(request, reason)
-    article = ArticlePage.objects.published().filter(pk=match.kwargs["article_id"]).first()
+    article = commentable_page(match.kwargs["article_id"])
     if article is None:
         return django_csrf_failure(request, reason)
     data = request.POST.copy()
@@ -121,7 +131,9 @@ def csrf_failure(request, reason=""):
 
 @require_POST
 def post_comment(request, article_id):
-    article = get_object_or_404(ArticlePage.objects.published(), pk=article_id)
+    article = commentable_page(article_id)
+    if article is None:
+        raise Http404("No page takes comments here.")
     policy = Policy.for_article(article, request)
     form = CommentForm(request.POST, article=article, policy=policy)
     try:

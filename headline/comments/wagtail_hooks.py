@@ -1,13 +1,13 @@
 """Comment moderation in the Wagtail admin.
 
-A "Comments" menu item (showing how many wait) opens the queue: filters by status, article and
-date, search, a "Why" column naming the rule that held each comment, the spam filter's score as a
-percentage, one-click Approve / Spam / Trash buttons on every row and on a comment's edit page
-(with keyboard shortcuts and Undo, see static/js/moderation.js), and bulk approve / spam / trash /
-ban / delete. Approving and marking spam retrain the spam filter (moderation.decide); Undo gives
-the comment and the filter their earlier state back (moderation.revert). The inspect page shows
-what a moderator weighs, never the IP address or the stored fingerprint; the commenter's email
-only to those who may see commenter data.
+A "Comments" menu item (showing how many wait) opens the queue: filters by status, page (an article
+or a standard page) and date, search, a "Why" column naming the rule that held each comment, the
+spam filter's score as a percentage, one-click Approve / Spam / Trash buttons on every row and on a
+comment's edit page (with keyboard shortcuts and Undo, see static/js/moderation.js), and bulk
+approve / spam / trash / ban / delete. Approving and marking spam retrain the spam filter
+(moderation.decide); Undo gives the comment and the filter their earlier state back
+(moderation.revert). The inspect page shows what a moderator weighs, never the IP address or the
+stored fingerprint; the commenter's email only to those who may see commenter data.
 Moderators also reply as staff, edit and manage bans. Section policies and site-wide rules
 are for those given their permissions (superusers by default); so is exporting or erasing a
 commenter's data (`comments.manage_commenter_data`). Every entry here is shown only to the
@@ -18,6 +18,7 @@ import json
 from dataclasses import dataclass
 from functools import wraps
 
+import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, JsonResponse
@@ -28,11 +29,13 @@ from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.widgets import Button
+from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
@@ -41,7 +44,7 @@ from wagtail.snippets.views.snippets import EditView, IndexView, InspectView, Sn
 from headline.core.text import CleanCharField
 
 from . import privacy, signals
-from .models import COMMENTER_DATA_PERMISSION, Ban, Comment, CommentPolicy, Refusal
+from .models import COMMENTABLE, COMMENTER_DATA_PERMISSION, Ban, Comment, CommentPolicy, Refusal
 from .moderation import LOG_ACTIONS, announce_approval, decide, log_decision, revert
 
 permission_policy = ModelPermissionPolicy(Comment)
@@ -203,6 +206,17 @@ class PendingCountMenuItem(MenuItem):
         return LinkMenuItem(self.name, label, self.url, icon_name=self.icon_name, attrs=self.attrs)
 
 
+class QueueFilterSet(WagtailFilterSet):
+    # The page filter offers the pages that take comments, not the home page and sections.
+    article = django_filters.ModelChoiceFilter(
+        label="Page", queryset=lambda request: Page.objects.type(*COMMENTABLE)
+    )
+
+    class Meta:
+        model = Comment
+        fields = {"status": ["exact"], "article": ["exact"], "created_at": ["range"]}
+
+
 class CommentViewSet(SnippetViewSet):
     model = Comment
     icon = "comment"
@@ -228,7 +242,7 @@ class CommentViewSet(SnippetViewSet):
         "spam_verdict",
         "created_at",
     ]
-    list_filter = {"status": ["exact"], "article": ["exact"], "created_at": ["range"]}
+    filterset_class = QueueFilterSet
     search_fields = ["name", "email", "body"]
     search_backend_name = None
     ordering = ["-created_at"]

@@ -14,8 +14,8 @@ Scopes (a response names every scope whose content it shows):
 - `articles`: every article a reader may see, with everything an item shows of it: text, lead
   image, authors' names, tags, corrections, publication state, view restrictions. Bumped by `news`.
 - `article:<pk>`: one article's own page (bumped together with `articles`).
-- `comments:<article pk>`: that article's comments (any save, delete or status change). Bumped by
-  `comments`.
+- `comments:<page pk>`: that article's or standard page's comments (any save, delete or status
+  change). Bumped by `comments`.
 
 Rendered fragments shared by every reader (navigation, an article's body, the related box, the
 comment thread, card lists) are kept in the same cache by `cached()`, under keys made of the

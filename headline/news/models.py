@@ -84,6 +84,10 @@ def restricted_paths():
 
 
 class NewsPageQuerySet(PageQuerySet):
+    def published(self):
+        """Pages a reader may see: live (so not draft, not before go-live) and not restricted."""
+        return self.live().public()
+
     def private_q(self):
         """Pages under a view restriction, from the cached restricted paths.
 
@@ -122,10 +126,6 @@ class NewsPage(Page):
 
 
 class ArticlePageQuerySet(NewsPageQuerySet):
-    def published(self):
-        """Articles a reader may see: live (so not draft, not before go-live) and not restricted."""
-        return self.live().public()
-
     def newest_first(self):
         """Newest publication time first. Every published article has `published_at` (stamped on
         first publication by news.signals; older rows by migration 0010), so a listing reads its
@@ -538,11 +538,25 @@ class StandardPage(NewsPage):
     """
 
     body = StreamField(ArticleBodyBlock(), blank=True)
+    # Off by default: an "About us" page grows no comment form unless an editor (or the WordPress
+    # importer, from the page's comment status) opens it. Comments already on the page show
+    # either way; closing only stops new ones.
+    comments_enabled = models.BooleanField(
+        default=False,
+        help_text="Let readers comment on this page. Its approved comments show either way.",
+    )
 
     parent_page_types = ["news.HomePage", "news.StandardPage"]
     subpage_types = ["news.StandardPage"]
     content_panels = Page.content_panels + [FieldPanel("body")]
+    promote_panels = Page.promote_panels + [FieldPanel("comments_enabled")]
     search_fields = Page.search_fields + [index.SearchField("body")]
+
+    @property
+    def publication_date(self):
+        """When readers first saw the page (what "close comments after N days" counts from); for
+        one never published, its go-live time or now, as for an article."""
+        return self.first_published_at or self.go_live_at or timezone.now()
 
     def get_context(self, request, *args, **kwargs):
         declare_page(request)

@@ -1,4 +1,6 @@
-"""The comments section under an article: the thread, the reader's own held comments, the form.
+"""The comments section under an article or a standard page: the thread, the reader's own held
+comments, the form. A standard page closed to comments shows its comments, without a form, and
+nothing at all when it has none (an "About us" page grows no empty comments section).
 
 The thread is loaded in one query and nested in Python. Everything on it is the same for every
 reader except the held comments of the reader's own session and the note under any comment of
@@ -24,7 +26,7 @@ from django.utils.functional import SimpleLazyObject
 from headline.core import freshness
 from headline.core.ratelimit import in_words
 from headline.core.signals import SITE
-from headline.news.models import SECTIONS, article_scope
+from headline.news.models import SECTIONS, ArticlePage, article_scope
 
 from ..forms import CommentForm
 from ..markup import avatar_svg, render_body
@@ -160,6 +162,10 @@ def comments_section(context, page):
         )
     )
     closed = policy.is_closed(page)
+    if not page.comments_enabled and not isinstance(page, ArticlePage) and not comments:
+        # Read without the thread's cache: the page shows that it has no comments.
+        freshness.declare(request, comments_scope(page.pk))
+        return {"empty": True}
     form = context.get("comment_form")
     replying_to = None
     # A form posted back (with errors) is answered to its reader alone: it gets a fresh token.

@@ -1,9 +1,9 @@
-"""An item's comments: threaded, with status, name, email (private, as every email), website,
+"""A post's or a page's comments (an article's or a standard page's in Headline): threaded, with status, name, email (private, as every email), website,
 IP address and date. Pingbacks and trackbacks are skipped and counted.
 
-Comments are written in bulk, a level of the threads of many articles at a time (a reply needs
+Comments are written in bulk, a level of the threads of many pages at a time (a reply needs
 its parent's key), without the moderation rules or the spam filter: they were moderated on
-WordPress. Bulk writes send no signals, so the articles' comment versions are moved once at the
+WordPress. Bulk writes send no signals, so the pages' comment versions are moved once at the
 end (`comments.signals`).
 """
 
@@ -49,7 +49,8 @@ def fields(data):
 
 
 def import_comments(importer, threads):
-    """Import the comments of each `(item, article)` of `threads` (article: an ArticlePage),
+    """Import the comments of each `(item, page)` of `threads` (page: an ArticlePage or a
+    StandardPage, both stored as the comment's `article`),
     a level of every thread at a time; counts go to the report. Items that share a comment ID
     (an item given twice) go in separate rounds, so the later finds the earlier's record."""
     rounds, taken = [[]], set()
@@ -135,14 +136,14 @@ def import_round(importer, threads):
                     **attrs,
                 )
                 if not comment.created_at:
-                    comment.created_at = article.published_at or article.first_published_at
+                    comment.created_at = article.publication_date
                 comment.fingerprint = comment.compute_fingerprint()
                 if comment.fingerprint in fingerprints[article.pk]:
                     report.skip(
                         "comment",
                         wp_id,
                         item.get("title"),
-                        "the same text from the same address is already on this article",
+                        "the same text from the same address is already on this page",
                     )
                     comment = None  # its replies start threads of their own
                 else:

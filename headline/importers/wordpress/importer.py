@@ -15,7 +15,9 @@ pages with their comments. What maps to what:
   live behind a login (only the newsroom sees it), a post password → Wagtail's password
   restriction; dates from the `_gmt` fields; Unicode slugs kept; excerpt → standfirst (else
   WordPress's automatic excerpt); sticky → top story; `_thumbnail_id` → lead image.
-- Pages → standard pages under the home page, nested as in WordPress.
+- Pages → standard pages under the home page, nested as in WordPress; a page open to comments
+  in WordPress (`wp:comment_status`) is open in Headline. Comments on posts and on pages are
+  imported alike (see `comments`).
 - Attachments → Wagtail images (other files → documents) when found under the media folder.
 
 Each object is recorded in `ImportedObject`, so importing the export again updates in place. An
@@ -80,7 +82,7 @@ class Importer:
         self.created_files = []
         self.new_articles = NewLiveArticles()
         self.slugs = {}  # parent page ID → the slugs taken under it
-        self.threads = []  # (item, article) whose comments are still to import
+        self.threads = []  # (item, page) whose comments are still to import
         self.unwritten = set()  # WordPress IDs of the posts waiting in `new_articles`
 
     # The run -------------------------------------------------------------------------------
@@ -477,7 +479,7 @@ class Importer:
         self.unwritten.clear()
 
     def import_threads(self):
-        """The comments of the articles placed since the last call, in one go."""
+        """The comments of the articles and pages placed since the last call, in one go."""
         threads, self.threads = self.threads, []
         if threads:
             import_comments(self, threads)
@@ -489,16 +491,7 @@ class Importer:
         paths = [self.redirects.query(query, wp_id)]
         paths += [on_site(item.get(field), self.redirects.hosts) for field in ("link", "guid")]
         self.redirects.add(paths, page=page)
-        if post_type == "post":
-            self.threads.append((item, page))
-        elif item.comments:
-            self.report.skip(
-                "comment",
-                f"{len(item.comments)} on page {wp_id}",
-                title,
-                "Headline takes comments on articles only",
-                number=len(item.comments),
-            )
+        self.threads.append((item, page))
 
     def store_page(self, item, post_type, wp_id, status, title):
         kind = Kind.POST if post_type == "post" else Kind.PAGE
@@ -540,6 +533,8 @@ class Importer:
         }
         if page is None or not page.first_published_at:
             fields["first_published_at"] = published if status != "future" else None
+        # WordPress's "Allow comments" box, on posts and pages alike.
+        fields["comments_enabled"] = item.get("wp:comment_status").strip() != "closed"
         if post_type == "post":
             home, extra, tags = self.placement(item)
             fields.update(
@@ -551,7 +546,6 @@ class Importer:
                 if modified and published and published < modified <= now
                 else None,
                 top_story=item.get("wp:is_sticky").strip() == "1",
-                comments_enabled=item.get("wp:comment_status").strip() != "closed",
                 lead_image_id=self.lead_image(item),
             )
             parent = home

@@ -13,13 +13,20 @@ from django.db.models.functions import Coalesce
 
 class CommentQuerySet(models.QuerySet):
     def approved(self):
-        """Comments every reader may see."""
-        from .models import COMMENTABLE
+        """Comments every reader may see.
 
-        published = Q()
-        for model in COMMENTABLE:
-            published |= Q(article__in=model.objects.published().values("pk"))
-        return self.filter(published, status=self.model.Status.APPROVED)
+        The page's visibility (live, under no view restriction: what `published()` means for
+        articles and standard pages) is read from each comment's own page row, so the cost
+        follows the comments asked for; a test against every published page of the archive
+        grew with it (the 100-comment thread: 5 ms at 2,000 articles, 30 ms at 20,000).
+        """
+        from headline.news.models import cached_restricted_paths
+
+        restricted = Q()
+        for path in cached_restricted_paths():
+            restricted |= Q(article__path__startswith=path)
+        approved = self.filter(status=self.model.Status.APPROVED, article__live=True)
+        return approved.exclude(restricted) if restricted else approved
 
     def in_moderation(self):
         """Comments waiting for a moderator."""

@@ -3,6 +3,7 @@ dates, placement, media, comments, re-imports and edits made in Headline."""
 
 import re
 from datetime import UTC, datetime
+from html import escape
 
 import pytest
 from django.contrib.auth.models import User
@@ -15,9 +16,11 @@ from wagtail.models import Page
 from headline.comments.models import Comment
 from headline.core.text import has_visible_content
 from headline.importers.wordpress import articles, values
+from headline.importers.wordpress.content.plain import comment_text
 from headline.news.models import ArticlePage, StandardPage
 from headline.related.models import RelatedArticle
 
+from .html import parse
 from .wxr_export import comment, export, item, run_import
 
 pytestmark = pytest.mark.django_db
@@ -90,6 +93,34 @@ def test_comments_are_threaded_with_their_status_and_pings_are_counted(tmp_path,
     page = client.get(article.url).content.decode()
     assert "Comment number 11." in page and "first@reader.example" not in page
     assert "Comment number 13." not in page  # held
+
+
+def test_comment_markup_shows_as_what_it_meant_never_as_tags(tmp_path, client):
+    written = (
+        'No <a href="https://gravatar.com/" rel="nofollow">Gravatar</a> here. '
+        "<strong>Bold</strong>, <q>quoted</q>, H<sub>2</sub>O &amp; more\n\n"
+        '<blockquote>A quotation.</blockquote><img src="https://pics.example/a.jpg?w=1&amp;h=2" '
+        'alt="Wind farm" /> <a href="javascript:alert(1)">trap</a><script>alert(2)</script>'
+    )
+    run_import(tmp_path, export(item(1, "Discussed", comments=[comment(11, text=written)])))
+    response = client.get(ArticlePage.objects.get().url)
+    html = response.content.decode()
+    thread = parse(response).xpath("//li[contains(@class, 'comment')]")[0]
+    paragraphs = [" ".join(p.text_content().split()) for p in thread.xpath(".//p")]
+    assert "No Gravatar (https://gravatar.com/) here. Bold, “quoted”, H2O & more" in paragraphs
+    assert "A quotation." in paragraphs
+    assert "Wind farm (https://pics.example/a.jpg?w=1&h=2) trap" in paragraphs
+    assert thread.xpath(".//a[@href='https://gravatar.com/']")  # the address, linked
+    assert not re.search(r"&lt;/?(a|strong|q|sub|blockquote|img|script)\b", html)
+    assert "javascript:" not in html and "alert(2)" not in html
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=200))
+def test_plain_comment_text_comes_through_as_written(text):
+    """Text with no markup is kept as it is stored (`values.text`), whatever it says; escaped
+    here, as its angle brackets and ampersands come from WordPress."""
+    kept = values.text(comment_text(escape(text)))
+    assert " ".join(kept.split()) == " ".join(values.text(text).split())
 
 
 def test_comments_on_pages_are_imported_as_on_posts(tmp_path, client):

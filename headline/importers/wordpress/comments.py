@@ -15,6 +15,7 @@ from headline.core import freshness
 
 from ..models import ImportedObject
 from . import values
+from .content.plain import comment_text
 
 # wp:comment_approved → status; WordPress also writes `post-trashed` for comments of a trashed post.
 STATUSES = {
@@ -41,7 +42,7 @@ def fields(data):
         "name": name,
         "email": values.text(data.get("wp:comment_author_email"), 254),
         "url": values.url(data.get("wp:comment_author_url")),
-        "body": values.text(data.get("wp:comment_content")),
+        "body": values.text(comment_text(data.get("wp:comment_content"))),
         "status": STATUSES.get(data.get("wp:comment_approved", "").strip(), "pending"),
         "ip_address": values.ip(data.get("wp:comment_author_IP")),
         "created_at": values.moment(data.get("wp:comment_date_gmt"), data.get("wp:comment_date")),

@@ -54,3 +54,27 @@ def test_post_a_comment_then_reply_in_place(live_server, kind):
         assert reply.parent_id == grace.pk
         nested = page.locator(f"#comment-{grace.pk} > ol.children > #comment-{reply.pk}")
         assert "I agree, Grace." in nested.inner_text()
+
+
+def test_a_refused_comment_comes_back_at_the_form_with_its_message_in_view(live_server):
+    """On a phone, the page of a long thread: the reader lands on the messages, not the top."""
+    article = make_article(make_section("International"), "A long thread")
+    for n in range(40):
+        make_comment(article, name=f"Reader {n}", body=f"Comment {n}. " + "More. " * 60)
+    set_rules(min_form_seconds=0, flood_seconds=0)
+    with chromium_page(viewport=(360, 740)) as page:
+        page.goto(live_server.url + article.url)
+        form = page.locator("#respond form")
+        form.get_by_role("textbox", name="Comment", exact=True).fill("My view, kept.")
+        form.get_by_role("textbox", name="Name", exact=True).fill("Pat")
+        form.get_by_role("textbox", name="Email", exact=True).fill("pat@example.org")
+        # The browser takes any scheme as a URL; the server asks for a web address.
+        form.get_by_role("textbox", name="Website").fill("mailto:pat@example.org")
+        form.get_by_role("button", name="Post Comment").click()
+        page.wait_for_load_state()
+        message = page.get_by_text("Please enter a full web address")
+        assert message.is_visible()
+        box = message.bounding_box()
+        assert 0 <= box["y"] < 740, box  # in the viewport, without scrolling
+        kept = page.locator("#respond form").get_by_role("textbox", name="Comment", exact=True)
+        assert kept.input_value() == "My view, kept."

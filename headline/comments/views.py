@@ -123,7 +123,7 @@ def csrf_failure(request, reason=""):
         "form": form,
         "form_secrets": True,
         "replying_to": form.parent_comment,
-        "action": reverse("comments:post", args=[article.pk]),
+        "action": reverse("comments:post", args=[article.pk]) + "#respond",
         "page_url": article.get_url(request),
     }
     return render(request, "comments/confirm_post.html", context, status=403)

@@ -187,7 +187,8 @@ def comments_section(context, page):
         "form": form,
         "form_secrets": form_secrets,
         "replying_to": replying_to,
-        "action": reverse("comments:post", args=[page.pk]),
+        # A refused post comes back at the form, where its messages are, not at the top.
+        "action": reverse("comments:post", args=[page.pk]) + "#respond",
         "page_url": page.get_url(request),
     }
 

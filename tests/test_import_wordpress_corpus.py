@@ -14,6 +14,8 @@ from headline.comments.models import Comment
 from headline.importers.models import WordPressImport
 from headline.news.models import ArticlePage, Author, SectionPage, StandardPage
 
+from .html import parse, texts
+
 pytestmark = pytest.mark.django_db
 
 
@@ -93,6 +95,13 @@ def test_theme_unit_test_data(shared_corpus, client):
     assert counts["page"]["created"] == 21
     assert counts["attachment"]["skipped"] == 38  # no media folder given: all reported missing
     assert counts["other: nav_menu_item"]["skipped"] == 70
+    # Its menus link 3 categories (terms 4675, 44090582, 54090): only those 3 of the 57
+    # sections are in the section menu; the others answer at their address.
+    nav = texts(parse(client.get("/")), "//nav[@aria-label='Sections']//a")
+    assert nav == ["Markup", "Post Formats", "Unpublished"]
+    assert SectionPage.objects.count() == 57
+    assert client.get(SectionPage.objects.get(title="Uncategorized").url).status_code == 200
+    assert "Sections not in the menu: " in out and "Sections added to the menu: " in out
     # 32 comments: 4 are pingbacks and trackbacks (skipped, counted); the other 28 are all
     # imported, the 5 on two pages ("Page with comments", "a Blog page") as those on posts.
     assert total(counts, "comment") + total(counts, "pingback") == 32

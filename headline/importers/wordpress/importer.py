@@ -11,6 +11,10 @@ pages with their comments. What maps to what:
   tag of its own name and its posts are filed in its top-level ancestor's section. A post's first
   category is its home section, the others its extra sections. Tags → tags. Other taxonomies
   (post formats, custom ones) are skipped and counted.
+- Menus: the sections this import creates are hidden from the site's menus except those the
+  export's WordPress menus link (`nav_menu_item`s of a category); an export without such links
+  fills only a site with no section in its menus yet, with its busiest sections (`menus`).
+  A section that already existed keeps its menu setting: re-importing never undoes an editor.
 - Posts → articles: publish → live, draft and pending → draft, future → scheduled, private →
   live behind a login (only the newsroom sees it), a post password → Wagtail's password
   restriction; dates from the `_gmt` fields; Unicode slugs kept; excerpt → standfirst (else
@@ -27,6 +31,7 @@ is skipped with its reason; anything else undoes the whole import. What follows 
 publication (search and reference index, related lists) is one task queued at the end.
 """
 
+from collections import Counter
 from dataclasses import replace
 from urllib.parse import parse_qs, urlsplit
 
@@ -59,6 +64,9 @@ from .report import Report
 Kind = ImportedObject.Kind
 # Item types that are not content (menus, theme settings, block patterns…) are counted as "other".
 CONTENT_TYPES = {"post", "page", "attachment"}
+# Sections put in the menu of a site that has none, when the export links no category from its
+# menus: about what fits two lines of the section menu on a phone.
+FRESH_MENU_SECTIONS = 8
 SKIPPED_STATUSES = {
     "trash": "in WordPress's trash",
     "auto-draft": "an automatic draft WordPress never showed",
@@ -84,6 +92,9 @@ class Importer:
         self.slugs = {}  # parent page ID → the slugs taken under it
         self.threads = []  # (item, page) whose comments are still to import
         self.unwritten = set()  # WordPress IDs of the posts waiting in `new_articles`
+        self.menu_term_ids = set()  # term IDs of the categories the export's menus link
+        self.new_sections = {}  # section page ID → (term ID or None, section) made by this import
+        self.section_posts = Counter()  # section page ID → posts filed in it by this import
 
     # The run -------------------------------------------------------------------------------
 
@@ -170,6 +181,8 @@ class Importer:
                 self.report.count("term", "skipped")
             elif record.get("wp:post_type") == "attachment":
                 self.attachment(record)
+            elif record.get("wp:post_type") == "nav_menu_item":
+                self.menu_item(record)
 
     def second_pass(self):
         for item in self.records({"item"}, 0.7, 0.3):
@@ -184,6 +197,7 @@ class Importer:
         self.nest_pages()
         self.attachment_redirects()
         self.redirects.flush()
+        self.menus()
 
     # Recording what became of each WordPress object ----------------------------------------
 
@@ -324,10 +338,11 @@ class Importer:
                     title=values.title(name),
                     slug=slug,
                     intro=values.text(description, 500),
-                    show_in_menus=True,
+                    show_in_menus=False,  # `menus` decides at the end, once every item is read
                 )
                 self.add_child(self.home, section)
                 section.save_revision(log_action=False).publish(log_action=False)
+                self.new_sections[section.pk] = ((term_id or "").strip() or None, section)
                 count("category", "created")
                 if not declared:
                     self.report.note("category", nicename, name, "used by a post, not declared")
@@ -378,6 +393,7 @@ class Importer:
                 tags.append(values.text(name, 100))
         if not sections:
             sections.append(self.uncategorized_section())
+        self.section_posts.update(section.pk for section in sections)
         return sections[0], sections[1:], tags
 
     def uncategorized_section(self):
@@ -387,6 +403,45 @@ class Importer:
             section = self.section(None, "uncategorized", "Uncategorized", declared=False)
             self.categories.setdefault("uncategorized", (section, None))
         return section
+
+    # Menus ---------------------------------------------------------------------------------
+
+    def menu_item(self, item):
+        """Remember the category a WordPress menu item links, if it links one."""
+        meta = item.postmeta
+        if (
+            meta.get("_menu_item_type") == "taxonomy"
+            and meta.get("_menu_item_object") == "category"
+        ):
+            self.menu_term_ids.add(meta.get("_menu_item_object_id", "").strip())
+
+    def menus(self):
+        """Which of the sections made by this import go in the site's menus: those the export's
+        menus link; without such links, on a site with no section in its menus yet, the busiest
+        (at most FRESH_MENU_SECTIONS); else none. Sections that existed before keep theirs."""
+        made = list(self.new_sections.values())
+        if not made:
+            return
+        if self.menu_term_ids:
+            shown = [section for term_id, section in made if term_id in self.menu_term_ids]
+        elif SectionPage.objects.descendant_of(self.home).live().in_menu().exists():
+            shown = []
+        else:
+            busiest = sorted(  # stable: equal counts keep the file's order
+                (section for _, section in made if self.section_posts[section.pk]),
+                key=lambda section: -self.section_posts[section.pk],
+            )
+            shown = busiest[:FRESH_MENU_SECTIONS]
+        Page.objects.filter(pk__in=[section.pk for section in shown]).update(show_in_menus=True)
+        for section in shown:
+            # The published revision too, or the editor's form would show it unticked.
+            revision = section.latest_revision
+            revision.content["show_in_menus"] = True
+            revision.save(update_fields=["content"])
+        self.report.menu_sections(
+            [section.title for section in shown],
+            [section.title for _, section in made if section not in shown],
+        )
 
     # Attachments ---------------------------------------------------------------------------
 

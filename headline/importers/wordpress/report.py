@@ -36,6 +36,8 @@ class Report:
         # Gutenberg blocks WordPress builds on each view (latest posts, archives…): no saved HTML.
         self.unrendered_blocks = Counter()
         self.missing_media = []
+        # Titles of the sections this import made, put in the site's menus or not.
+        self.menu = {"shown": [], "hidden": []}
         self.wxr_version = ""
         self.site_url = ""
 
@@ -52,6 +54,9 @@ class Report:
     def missing(self, url):
         if url not in self.missing_media:
             self.missing_media.append(url)
+
+    def menu_sections(self, shown, hidden):
+        self.menu = {"shown": shown, "hidden": hidden}
 
     def total(self, kind):
         return sum(self.counts[kind].values())
@@ -73,6 +78,7 @@ class Report:
             "unknown_shortcodes": dict(self.unknown_shortcodes.most_common()),
             "unrendered_blocks": dict(self.unrendered_blocks.most_common()),
             "missing_media": self.missing_media,
+            "menu": self.menu,
         }
 
     def as_text(self):
@@ -96,4 +102,12 @@ class Report:
         if self.missing_media:
             lines.append("Media files not found (the body links to their old address):")
             lines += [f"  {url}" for url in self.missing_media]
+        if self.menu["shown"]:
+            lines.append("Sections added to the menu: " + ", ".join(self.menu["shown"]))
+        if self.menu["hidden"]:
+            lines.append(
+                "Sections not in the menu: "
+                + ", ".join(self.menu["hidden"])
+                + " — add them in the page's Promote tab, Show in menus"
+            )
         return "\n".join(lines)

@@ -214,3 +214,17 @@ def test_listing_cards_without_an_image_give_their_text_the_full_width(live_serv
             card = page.locator("main article.card", has_text="Words only").first
             text = card.locator(".card-text")
             assert text.bounding_box()["width"] == pytest.approx(card.bounding_box()["width"]), url
+
+
+def test_a_deep_thread_keeps_a_readable_column_at_360px(live_server):
+    """WordPress threads go 10 replies deep: past a few levels replies stop moving right."""
+    article = make_article(make_section("World"), "A long argument")
+    parent = None
+    for depth in range(1, 11):
+        parent = make_comment(
+            article, parent=parent, name=f"Replier {depth}", body=f"Level {depth} says why."
+        )
+    with chromium_page(viewport=(PHONE, 800)) as page:
+        page.goto(live_server.url + article.url)
+        deepest = page.locator(f"#comment-{parent.pk} .comment-body").first
+        assert deepest.bounding_box()["width"] >= 0.6 * PHONE

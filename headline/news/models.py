@@ -549,7 +549,11 @@ class StandardPage(NewsPage):
     parent_page_types = ["news.HomePage", "news.StandardPage"]
     subpage_types = ["news.StandardPage"]
     content_panels = Page.content_panels + [FieldPanel("body")]
-    promote_panels = Page.promote_panels + [FieldPanel("comments_enabled")]
+    # In a group of its own: alone at the top level, Wagtail shows its panel tick beside the
+    # label, which reads as a ticked box whether the switch is on or off.
+    promote_panels = Page.promote_panels + [
+        MultiFieldPanel([FieldPanel("comments_enabled")], heading="Comments")
+    ]
     search_fields = Page.search_fields + [index.SearchField("body")]
 
     @property

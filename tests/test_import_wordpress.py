@@ -123,6 +123,13 @@ def test_plain_comment_text_comes_through_as_written(text):
     assert " ".join(kept.split()) == " ".join(values.text(text).split())
 
 
+@given(st.text(alphabet=st.characters(blacklist_characters="<&", blacklist_categories=["Cs"])))
+def test_a_comment_without_markup_reads_as_the_same_comment_with_it(text):
+    """Most comments have no tag or entity and skip the HTML parser: the same text either way."""
+    parsed = comment_text("<span></span>" + text)  # an unknown tag: parsed, then unwrapped
+    assert values.text(comment_text(text)) == values.text(parsed)
+
+
 def test_comments_on_pages_are_imported_as_on_posts(tmp_path, client):
     """A WordPress page's comments land on its standard page, threaded, with their statuses;
     readers see the approved ones (never an address); a page closed to comments in WordPress

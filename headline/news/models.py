@@ -207,10 +207,7 @@ class ArticlePageQuerySet(NewsPageQuerySet):
             return {}
         parts, params = [], []
         for section in sections:
-            for articles in (
-                self.filter(path__startswith=section.path),
-                self.filter(extra_sections=section),
-            ):
+            for articles in SectionArticles(self, section).parts:
                 newest = (
                     articles.newest_first()
                     .annotate(home=Value(section.pk, output_field=models.IntegerField()))
@@ -225,9 +222,7 @@ class ArticlePageQuerySet(NewsPageQuerySet):
             # query's columns).
             cursor.execute(" UNION ALL ".join(parts) + " ORDER BY 1, 2 DESC, 3 DESC", params)
             for section_pk, _sort_date, pk in cursor.fetchall():
-                # An article under a section may also list it: it counts once.
-                if pk not in by_section[section_pk]:
-                    by_section[section_pk].append(pk)
+                by_section[section_pk].append(pk)  # the parts are disjoint: each article once
         return {pk: articles[:limit] for pk, articles in by_section.items()}
 
 

@@ -1,5 +1,6 @@
 """Leaving a reply as a reader: the form, what the author and others see, threading and counts."""
 
+import lxml.html
 import pytest
 from django.core import mail
 from django.db import connection
@@ -52,9 +53,14 @@ def test_a_first_comment_is_held_and_only_its_author_sees_it(client, article, dj
     held = mine.xpath(f"//li[@id='comment-{comment.pk}']")[0]
     assert "awaiting moderation" in held.text_content()
     assert "My first words here." in held.text_content()
+    # Nothing is published yet: the heading above the reader's own comment does not count it, and
+    # the email it sent to the address is announced.
+    assert texts(mine, "//h2[@id='comments-title']") == ["No published comments yet"]
+    assert "emailed you a link to confirm your address" in held.text_content()
 
     other = client_class_get(article)
     assert "My first words here." not in other
+    assert texts(lxml.html.fromstring(other), "//h2[@id='comments-title']") == ["No comments yet"]
     to = sorted(address for message in mail.outbox for address in message.to)
     assert to == ["ada@example.org", "ed@newsroom.test"]
 

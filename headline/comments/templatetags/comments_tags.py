@@ -33,7 +33,7 @@ from ..markup import avatar_svg, render_body
 from ..models import Comment, email_digest
 from ..moderation import Policy
 from ..signals import POLICY, comments_scope
-from ..views import SESSION_HELD, SESSION_UNSENT
+from ..views import SESSION_HELD, SESSION_UNSENT, confirmation_due
 
 register = template.Library()
 
@@ -44,6 +44,7 @@ class Node:
     held: bool = False
     can_reply: bool = False
     confirmation_wait: str = ""  # when its unsent confirmation email can be sent, in words
+    confirmation_sent: bool = False  # its author was emailed a link to confirm the address
     replies: list = field(default_factory=list)
 
     @property
@@ -65,6 +66,9 @@ def build_thread(comments, held_ids, policy, unsent=None):
             held=comment.pk in held_ids,
             can_reply=comment.pk not in held_ids and policy.allows_reply_to(comment),
             confirmation_wait=in_words(unsent[comment.pk]) if comment.pk in unsent else "",
+            confirmation_sent=(
+                comment.pk in held_ids and comment.pk not in unsent and confirmation_due(comment)
+            ),
         )
         for comment in sorted(comments, key=lambda c: (c.created_at, c.pk))
     }
@@ -119,6 +123,7 @@ def thread_html(request, page, comments, held_ids, policy, closed):
             {
                 "thread": build_thread(comments, held_ids, policy, unsent),
                 "count": sum(1 for comment in comments if comment.pk not in held_ids),
+                "held": bool(held_ids),
                 "closed": closed,
                 "page_url": page.get_url(request),
             },
@@ -207,5 +212,9 @@ def _reply_target(request, comments, held_ids, policy):
 
 
 @register.simple_tag
-def comment_count_label(count):
+def comment_count_label(count, held=False):
+    """The thread's heading. With none published, a reader who sees their own held comment under
+    it reads that it is not published yet, not "0 comments" above a comment."""
+    if count == 0:
+        return "No published comments yet" if held else "No comments yet"
     return f"{count} comment{'s' if count != 1 else ''}"

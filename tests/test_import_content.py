@@ -15,7 +15,7 @@ from django.urls import reverse
 from wagtail.blocks.stream_block import StreamBlockValidationError
 
 from headline.core.text import clean_text
-from headline.importers.wordpress.content import MediaRef, attachment_path, convert
+from headline.importers.wordpress.content import MediaRef, Uploads, convert
 from headline.importers.wordpress.content.autop import autop
 from headline.importers.wordpress.content.embeds import embeddable
 from headline.importers.wordpress.content.shortcodes import attributes
@@ -565,26 +565,31 @@ def test_no_script_handler_or_script_url_survives(client, markup):
     assert unsafe(body) == []
 
 
-def test_size_variants_share_the_attachment_path_of_their_original():
-    paths = {
-        attachment_path(url)
-        for url in [
-            "https://news.example/wp-content/uploads/2013/09/photo.jpg",
-            "http://news.example/wp-content/uploads/2013/09/photo-300x200.jpg",
-            "/wp-content/uploads/2013/09/photo-scaled.jpg?w=640",
-            "https://news.example/wp-content/uploads/sites/3/2013/09/photo-e1588888888888.jpg",
-            "https://news.example/files/2013/09/photo-1024x768.jpg",
-            "https://site.files.wordpress.com/2013/09/photo-150x150.jpg",
-        ]
-    }
-    assert paths == {"2013/09/photo.jpg"}
-    assert attachment_path("https://x.example/wp-content/uploads/2013/09/caf%C3%A9.png") == (
-        "2013/09/café.png"
-    )
+def test_every_size_variant_finds_its_original_and_an_original_named_like_a_variant_is_its_own():
+    uploads = Uploads()
+    uploads.add("1", "https://news.example/wp-content/uploads/2013/09/photo.jpg", "photo")
+    # WordPress's theme test data: an original whose own name ends in a size.
+    uploads.add("2", "https://news.example/wp-content/uploads/2013/03/align-580x300.jpg", "580")
+    uploads.add("3", "https://news.example/wp-content/uploads/2013/03/align-150x150.jpg", "150")
+    uploads.add("4", "https://news.example/wp-content/uploads/2013/09/caf%C3%A9.png", "café")
+    for url in [
+        "https://news.example/wp-content/uploads/2013/09/photo.jpg",
+        "http://news.example/wp-content/uploads/2013/09/photo-300x200.jpg",
+        "/wp-content/uploads/2013/09/photo-scaled.jpg?w=640",
+        "https://news.example/wp-content/uploads/sites/3/2013/09/photo-e1588888888888.jpg",
+        "https://news.example/files/2013/09/photo-scaled-1024x768.jpg",
+        "https://site.files.wordpress.com/2013/09/photo-150x150.jpg",
+        "https://news.example/?attachment_id=1",
+    ]:
+        assert uploads.get(url) == "photo", url
+    assert uploads.get("/wp-content/uploads/2013/03/align-580x300.jpg") == "580"
+    assert uploads.get("/wp-content/uploads/2013/03/align-580x300-150x150.jpg") == "580"
+    assert uploads.get("/wp-content/uploads/2013/03/align-150x150.jpg") == "150"
+    assert uploads.get("/wp-content/uploads/2013/03/align.jpg") is None
+    assert uploads.get("https://x.example/wp-content/uploads/2013/09/café-300x300.png") == "café"
+    assert uploads.get("https://news.example/?attachment_id=9") is None
     # An address Python cannot split (a broken IPv6 host) still gives its path.
-    assert attachment_path("http://[bad/wp-content/uploads/2020/01/a-300x200.jpg") == (
-        "2020/01/a.jpg"
-    )
+    assert uploads.get("http://[bad/wp-content/uploads/2013/09/photo-300x200.jpg") == "photo"
 
 
 @pytest.mark.django_db

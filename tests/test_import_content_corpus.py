@@ -2,7 +2,7 @@
 article page accepts and shows: valid blocks, nothing unsafe, none of the post's text lost.
 
 Media are matched as the importer matches them: by the attachments the export declares
-(`wp:attachment_url`, size variants through `attachment_path`, `?attachment_id=N`); images get
+(`wp:attachment_url`, size variants through `Uploads`, `?attachment_id=N`); images get
 one Wagtail image, other files a document address, and anything else is missing.
 """
 
@@ -10,7 +10,7 @@ import lxml.etree
 import lxml.html
 import pytest
 
-from headline.importers.wordpress.content import MediaRef, attachment_path, convert
+from headline.importers.wordpress.content import MediaRef, Uploads, convert
 
 from .factories import make_article, make_image, make_section
 from .test_import_content import checked_body, rendered_text, source_texts, unsafe
@@ -50,19 +50,17 @@ def excerpt(item):
 def media_of(path, image):
     """The importer's media lookup for one export, all images shown by `image`."""
     tree = lxml.etree.parse(str(path), lxml.etree.XMLParser(resolve_entities=False))
-    site = (tree.findtext("channel/{*}base_site_url") or "").rstrip("/")
-    by_path, by_id = {}, {}
+    uploads = Uploads()
     for item in tree.findall("channel/item"):
         url = item.findtext("{*}attachment_url")
         if url:
             ref = (
                 MediaRef(image_id=image.pk, caption=excerpt(item))
                 if url.lower().endswith(IMAGE_TYPES)
-                else MediaRef(url=f"/documents/{attachment_path(url)}")
+                else MediaRef(url=f"/documents/{item.findtext('{*}post_id')}")
             )
-            by_path[attachment_path(url)] = ref
-            by_id[f"{site}/?attachment_id={item.findtext('{*}post_id')}"] = ref
-    return lambda url: by_id.get(url) or by_path.get(attachment_path(url))
+            uploads.add(item.findtext("{*}post_id"), url, ref)
+    return uploads.get
 
 
 @pytest.mark.parametrize("export", EXPORTS)

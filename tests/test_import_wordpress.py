@@ -90,9 +90,32 @@ def test_comments_are_threaded_with_their_status_and_pings_are_counted(tmp_path,
         ["approved", "approved", "pending", "spam", "trash"]
     )
     assert re.search(r"^pingback +0 +0 +0 +2$", out, re.M)
+    assert "Comments created: 2 published, 1 held for moderation, 1 spam, 1 in the trash" in out
+    assert re.search(r"^  pingback × 2: notices that another site linked to a post", out, re.M)
     page = client.get(article.url).content.decode()
     assert "Comment number 11." in page and "first@reader.example" not in page
     assert "Comment number 13." not in page  # held
+
+
+def test_a_reusable_block_shows_its_content_where_a_post_uses_it(tmp_path, client):
+    uses = '<!-- wp:paragraph --><p>Story.</p><!-- /wp:paragraph -->\n<!-- wp:block {"ref":50} /-->'
+    shared = (
+        "<!-- wp:paragraph --><p>Support our journalism\x85.</p><!-- /wp:paragraph -->"
+        '\n<!-- wp:block {"ref":50} /-->'  # includes itself: shown once
+    )
+    out = run_import(
+        tmp_path,
+        export(
+            item(1, "Uses it", content=uses),
+            item(50, "Donate box", post_type="wp_block", content=shared, categories=()),
+            item(51, "Menu", post_type="nav_menu_item", categories=()),
+        ),
+    )
+    page = client.get(ArticlePage.objects.get().url).content.decode()
+    assert "Story." in page and page.count("Support our journalism.") == 1
+    assert "core/block" not in out and "other" not in out
+    assert re.search(r"^wp_block +0 +0 +0 +1$", out, re.M)
+    assert re.search(r"^  nav_menu_item × 1: menu entries", out, re.M)
 
 
 def test_comment_markup_shows_as_what_it_meant_never_as_tags(tmp_path, client):
@@ -198,16 +221,32 @@ def test_attachments_come_from_the_media_folder(tmp_path):
         status="inherit",
         extra="<wp:attachment_url>https://news.example.org/wp-content/uploads/2024/03/lost.jpg</wp:attachment_url>",
     )
+    # The body shows the missing file by a size variant and by ID, and a file not in the export.
+    content = (
+        '<p><img src="/wp-content/uploads/2024/03/harbour-150x150.jpg" alt="Harbour"></p>\n\n'
+        '<p><img src="https://news.example.org/wp-content/uploads/2024/03/lost-300x200.jpg"></p>'
+        '\n\n[gallery ids="9,10"]\n\n<p><img src="/wp-content/uploads/2020/01/elsewhere.png"></p>'
+    )
     # The post comes before its featured image in the file.
     out = run_import(
         tmp_path,
-        export(item(1, "Illustrated", meta=[("_thumbnail_id", "9")]), attachment, missing),
+        export(
+            item(1, "Illustrated", content=content, meta=[("_thumbnail_id", "9")]),
+            attachment,
+            missing,
+        ),
         media_dir=str(tmp_path / "uploads"),
     )
     image = Image.objects.get()
     assert image.title == "Harbour at dawn" and image.width == 40
     assert ArticlePage.objects.get().lead_image == image
-    assert "https://news.example.org/wp-content/uploads/2024/03/lost.jpg" in out
+    # Each file not found is listed once, by its own address: no variant, no attachment ID.
+    listed = out.split("Media files not found", 1)[1].splitlines()[1:]
+    listed = [line.strip() for line in listed if line.startswith("  ")]
+    assert listed == [
+        "https://news.example.org/wp-content/uploads/2024/03/lost.jpg",
+        "https://news.example.org/wp-content/uploads/2020/01/elsewhere.png",
+    ]
 
 
 def test_reimport_updates_what_changed_in_wordpress_and_keeps_edits_made_here(tmp_path):

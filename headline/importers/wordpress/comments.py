@@ -90,7 +90,7 @@ def import_round(importer, threads):
             wp_id = data.get("wp:comment_id", "").strip()
             kind = data.get("wp:comment_type", "").strip()
             if kind in PINGS:
-                report.count("pingback", "skipped")
+                report.skip_kind("pingback")
                 continue
             if kind not in COMMENT_TYPES:
                 report.skip("comment", wp_id, item.get("title"), f"a “{kind}” note, not a comment")
@@ -159,6 +159,7 @@ def import_round(importer, threads):
             for comment, (wp_id, source) in zip(new, saved, strict=True)
         )
         report.count("comment", "created", len(new))
+        report.comment_statuses.update(comment.status for comment in new)
         level = replies
     if changed:
         freshness.bump(*(comments_scope(pk) for pk in changed), COUNTS)

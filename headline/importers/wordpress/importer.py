@@ -33,7 +33,6 @@ publication (search and reference index, related lists) is one task queued at th
 
 from collections import Counter
 from dataclasses import replace
-from urllib.parse import parse_qs, urlsplit
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -57,13 +56,11 @@ from ..models import ImportedObject
 from . import articles, media, values, wxr
 from .articles import NewLiveArticles
 from .comments import import_comments
-from .content import attachment_path, convert
+from .content import Uploads, convert
 from .redirects import Redirects, on_site
 from .report import Report
 
 Kind = ImportedObject.Kind
-# Item types that are not content (menus, theme settings, block patterns…) are counted as "other".
-CONTENT_TYPES = {"post", "page", "attachment"}
 # Sections put in the menu of a site that has none, when the export links no category from its
 # menus: about what fits two lines of the section menu on a phone.
 FRESH_MENU_SECTIONS = 8
@@ -154,10 +151,11 @@ class Importer:
         self.authors = {}  # login key → Author
         self.categories = {}  # nicename → (section or None, tag name or None)
         self.category_parents = {}  # nicename → parent nicename
-        self.attachments = {}  # WordPress ID → MediaRef
-        self.by_path = {}  # attachment_path(url) → MediaRef
+        self.media = Uploads()  # → MediaRef of each attachment imported
+        self.missing_files = Uploads()  # → file address of each attachment not found
         self.attachment_parents = {}  # attachment WordPress ID → (its post's ID, its page's address)
         self.attached = {}  # post ID → [(menu order, attachment ID)]: its [gallery] shows them
+        self.reusable = {}  # reusable block (`wp_block`) ID → its content
         self.posts = {}  # WordPress post or page ID → page ID
         self.page_parents = {}  # page ID → WordPress parent ID
         # The posts and pages imported before, read once: looking up a new one costs no query.
@@ -178,11 +176,13 @@ class Importer:
             elif record.kind == "wp:tag":
                 self.tag(record)
             elif record.kind == "wp:term":
-                self.report.count("term", "skipped")
+                self.report.skip_kind("term")
             elif record.get("wp:post_type") == "attachment":
                 self.attachment(record)
             elif record.get("wp:post_type") == "nav_menu_item":
                 self.menu_item(record)
+            elif record.get("wp:post_type") == "wp_block":
+                self.reusable[record.get("wp:post_id").strip()] = record.get("content:encoded")
 
     def second_pass(self):
         for item in self.records({"item"}, 0.7, 0.3):
@@ -190,8 +190,7 @@ class Importer:
             if post_type in ("post", "page"):
                 self.item(item, post_type)
             elif post_type != "attachment":
-                self.report.count("other", "skipped")
-                self.report.count(f"other: {post_type or 'untyped'}", "skipped")
+                self.report.skip_kind(post_type or "untyped item")
         self.write_articles()
         self.import_threads()
         self.nest_pages()
@@ -463,6 +462,7 @@ class Importer:
             if found is None:
                 self.report.skip("attachment", wp_id, title, f"file not found: {address}")
                 self.report.missing(address)
+                self.missing_files.add(wp_id, address, address)
                 return
             try:
                 obj, ref = media.store(found, title, alt)
@@ -473,16 +473,7 @@ class Importer:
             self.remember(Kind.ATTACHMENT, wp_id, obj)
             self.report.count("attachment", "created")
         ref = replace(ref, caption=values.text(item.get("excerpt:encoded"), 300))
-        self.attachments[wp_id] = ref
-        self.by_path[attachment_path(address)] = ref
-
-    def media_for(self, address):
-        """The content converter's lookup: an attachment's MediaRef by any of its addresses, or
-        by `<site>/?attachment_id=N` (galleries name attachments by ID)."""
-        by_id = parse_qs(urlsplit(address).query).get("attachment_id")
-        if by_id:
-            return self.attachments.get(by_id[0])
-        return self.by_path.get(attachment_path(address))
+        self.media.add(wp_id, address, ref)
 
     def attachment_redirects(self):
         """`?attachment_id=ID` and the attachment page → the post it belongs to, else the file."""
@@ -492,7 +483,7 @@ class Importer:
                 on_site(link, self.redirects.hosts),
             ]
             page_id = self.posts.get(parent)
-            ref = self.attachments.get(wp_id)
+            ref = self.media.by_id.get(wp_id)
             if page_id:
                 self.redirects.add(paths, page=Page.objects.get(pk=page_id))
             elif ref is not None and ref.url:
@@ -564,14 +555,16 @@ class Importer:
                 return
         converted = convert(
             item.get("content:encoded"),
-            self.media_for,
+            self.media.get,
             site_url=self.site_url,
             attachments=[wp_id for _, wp_id in sorted(self.attached.get(wp_id, []))],
+            reusable=self.reusable,
         )
         self.report.unknown_shortcodes.update(converted.unknown_shortcodes)
         self.report.unrendered_blocks.update(converted.unrendered_blocks)
         for address in converted.missing_media:
-            self.report.missing(address)
+            # A size variant or `?attachment_id=N` of an attachment not found: its file, once.
+            self.report.missing(self.missing_files.get(address) or address)
         published = values.moment(item.get("wp:post_date_gmt"), item.get("wp:post_date"))
         modified = values.moment(item.get("wp:post_modified_gmt"), item.get("wp:post_modified"))
         now = timezone.now()
@@ -684,7 +677,7 @@ class Importer:
         )
 
     def lead_image(self, item):
-        ref = self.attachments.get(item.postmeta.get("_thumbnail_id", "").strip())
+        ref = self.media.by_id.get(item.postmeta.get("_thumbnail_id", "").strip())
         return ref.image_id if ref else None
 
     def restrict(self, page, status, password):

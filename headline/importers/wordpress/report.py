@@ -1,6 +1,7 @@
 """What an import did: per kind, how many were created, updated, unchanged and skipped, each skip
-with its reason, the shortcodes kept as text, the dynamic blocks left out and the media files not
-found.
+with its reason (one reason for kinds skipped whole: pingbacks, menu entries, theme data…), the
+comments made by status, the shortcodes kept as text, the dynamic blocks left out and the media
+files not found.
 
 The command prints it (`as_text`); the admin keeps it as JSON on the run (`as_dict`) and shows it.
 """
@@ -20,14 +21,32 @@ KINDS = (
     "comment",
     "pingback",
     "redirect",
-    "other",
 )
+# Why a kind is skipped whole, item by item the same reason. WordPress item types (`wp:post_type`)
+# not named here are site design, editor or plugin data (UNKNOWN_TYPE).
+KIND_REASONS = {
+    "pingback": "notices that another site linked to a post (pingbacks, trackbacks), not comments",
+    "term": "terms of neither categories nor tags (menus, post formats, a plugin's taxonomy)",
+    "nav_menu_item": "menu entries: read to choose the sections the menu shows, not imported",
+    "revision": "earlier versions of posts: each post's current text is imported",
+    "wp_block": "reusable blocks (patterns): each post that uses one shows its content",
+}
+UNKNOWN_TYPE = "site design, editor or plugin data, not a post, page or file"
+# How the comments made are counted, by Comment.Status value.
+COMMENT_STATUSES = {
+    "approved": "published",
+    "pending": "held for moderation",
+    "spam": "spam",
+    "trash": "in the trash",
+}
 
 
 class Report:
     def __init__(self, dry_run=False):
         self.dry_run = dry_run
         self.counts = defaultdict(Counter)
+        self.kind_reasons = {}  # kind → why every item of it was skipped
+        self.comment_statuses = Counter()  # Comment.Status value → comments created
         # [(kind, WordPress ID, title, reason)], in file order.
         self.skips = []
         # [(kind, WordPress ID, title, note)]: imported, with something to know.
@@ -47,6 +66,11 @@ class Report:
     def skip(self, kind, wp_id, title, reason, number=1):
         self.count(kind, "skipped", number)
         self.skips.append((kind, str(wp_id), title, reason))
+
+    def skip_kind(self, kind):
+        """One more item of a kind that is never imported (see KIND_REASONS)."""
+        self.count(kind, "skipped")
+        self.kind_reasons[kind] = KIND_REASONS.get(kind, UNKNOWN_TYPE)
 
     def note(self, kind, wp_id, title, note):
         self.notes.append((kind, str(wp_id), title, note))
@@ -73,6 +97,8 @@ class Report:
             "site_url": self.site_url,
             "wxr_version": self.wxr_version,
             "counts": {kind: outcomes for kind, outcomes in self.rows()},
+            "kind_reasons": self.kind_reasons,
+            "comment_statuses": self.comments_by_status(),
             "skips": [list(skip) for skip in self.skips],
             "notes": [list(note) for note in self.notes],
             "unknown_shortcodes": dict(self.unknown_shortcodes.most_common()),
@@ -81,18 +107,36 @@ class Report:
             "menu": self.menu,
         }
 
+    def comments_by_status(self):
+        """ "20 published, 3 held for moderation", or "" when no comment was made."""
+        return ", ".join(
+            f"{self.comment_statuses[status]} {words}"
+            for status, words in COMMENT_STATUSES.items()
+            if self.comment_statuses[status]
+        )
+
     def as_text(self):
+        rows = self.rows()
+        width = max([12] + [len(kind) + 2 for kind, _ in rows])
         lines = [
             f"WordPress export (WXR {self.wxr_version or '?'}) of {self.site_url}"
             + (" — dry run: nothing was saved" if self.dry_run else ""),
-            f"{'':12}" + "".join(f"{outcome:>11}" for outcome in OUTCOMES),
+            f"{'':{width}}" + "".join(f"{outcome:>11}" for outcome in OUTCOMES),
         ]
-        for kind, outcomes in self.rows():
-            lines.append(f"{kind:12}" + "".join(f"{outcomes[o]:>11}" for o in OUTCOMES))
-        for title, entries in (("Skipped", self.skips), ("Notes", self.notes)):
-            if entries:
-                lines.append(f"{title}:")
-                lines += [f"  {k} {i} “{t}”: {why}" for k, i, t, why in entries]
+        for kind, outcomes in rows:
+            lines.append(f"{kind:{width}}" + "".join(f"{outcomes[o]:>11}" for o in OUTCOMES))
+        if self.comment_statuses:
+            lines.append(f"Comments created: {self.comments_by_status()}")
+        if self.skips or self.kind_reasons:
+            lines.append("Skipped:")
+            lines += [
+                f"  {kind} × {self.counts[kind]['skipped']}: {why}"
+                for kind, why in self.kind_reasons.items()
+            ]
+            lines += [f"  {k} {i} “{t}”: {why}" for k, i, t, why in self.skips]
+        if self.notes:
+            lines.append("Notes:")
+            lines += [f"  {k} {i} “{t}”: {why}" for k, i, t, why in self.notes]
         if self.unknown_shortcodes:
             lines.append("Unknown shortcodes kept as text:")
             lines += [f"  [{name}] × {n}" for name, n in self.unknown_shortcodes.most_common()]

@@ -15,8 +15,9 @@ in WordPress's own order for showing a post (its `the_content` filters):
 """
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from headline.core.text import clean_text
 
@@ -24,11 +25,11 @@ from . import gutenberg
 from .autop import autop
 from .body import BodyBuilder
 from .embeds import autoembed
-from .media import MediaRef, attachment_path, is_upload
+from .media import MediaRef, Uploads, is_upload
 from .sanitize import tree
 from .shortcodes import Shortcodes
 
-__all__ = ["Converted", "MediaRef", "attachment_path", "convert", "is_upload"]
+__all__ = ["Converted", "MediaRef", "Uploads", "convert", "is_upload"]
 
 
 @dataclass
@@ -56,23 +57,26 @@ def convert(
     *,
     site_url: str,
     attachments: Sequence[int] = (),
+    reusable: Mapping[str, str] = MappingProxyType({}),
 ) -> Converted:
     """The article body for a post's content (`html`, as exported in `content:encoded`).
 
     media: called with the absolute address of each image, audio, video or uploaded file the
-        body refers to (size variants included: see `attachment_path`), and with
+        body refers to (size variants included: see `Uploads`), and with
         `{site_url}/?attachment_id=N` for galleries that name attachments by ID; returns what
         the importer made of it, or None when the file is missing.
     site_url: the WordPress site's address (the export's `wp:base_site_url`), against which
         relative addresses are read.
     attachments: IDs of the attachments whose parent is this post, in menu order; a
         `[gallery]` without `ids` shows them, as WordPress does.
+    reusable: the export's reusable blocks (`wp_block` items), ID → content; a post's
+        `<!-- wp:block {"ref":ID} /-->` shows that content.
     Never raises on content, however broken.
     """
     text = clean_text(html or "")
     unrendered = Counter()
     if gutenberg.has_blocks(text):
-        text = gutenberg.to_html(text, _classic, unrendered)
+        text = gutenberg.to_html(text, _classic, unrendered, reusable)
     else:
         text = _classic(text)
     shortcodes = Shortcodes(site_url=site_url, attachments=attachments)

@@ -10,15 +10,19 @@ groups, plugin blocks — is kept by keeping its HTML, delimiters removed. Block
 embeds (their address may live only in the attributes), classic blocks (WordPress applies its
 paragraph rule to them), and dynamic blocks (latest posts, archives, calendars), which save no
 HTML because WordPress builds them from its database on each view: they are counted, since
-nothing of them can be carried over.
+nothing of them can be carried over. A reusable block (`<!-- wp:block {"ref":12} /-->`) saves only
+the ID of a `wp_block` item, whose content the export holds: it is put in its place.
 """
 
 import html
 import json
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from headline.core.text import clean_text
 
 from .embeds import embed_html
 
@@ -99,19 +103,33 @@ def _attributes(raw):
     return attrs if isinstance(attrs, dict) else {}
 
 
-def to_html(text: str, classic: Callable[[str], str], unrendered: Counter) -> str:
+def to_html(
+    text: str,
+    classic: Callable[[str], str],
+    unrendered: Counter,
+    reusable: Mapping[str, str] = MappingProxyType({}),
+) -> str:
     """Block content as one HTML document: classic stretches through `classic`, every block's
-    HTML kept, embeds made sure of their address; dynamic blocks counted in `unrendered`."""
-    return _html(parse(text), classic, unrendered)
+    HTML kept, embeds made sure of their address, reusable blocks replaced by their content
+    (`reusable`: `wp_block` ID → its block markup); dynamic blocks counted in `unrendered`."""
+    return _html(parse(text), classic, unrendered, reusable, ())
 
 
-def _html(block: Block, classic, unrendered) -> str:
+def _html(block: Block, classic, unrendered, reusable, inside) -> str:
+    """`inside`: the reusable blocks being expanded, so one that includes itself stops."""
     out = []
     for part in block.parts:
         if isinstance(part, str):
             out.append(classic(part) if block.name in (None, "core/freeform") else part)
             continue
-        inner = _html(part, classic, unrendered)
+        ref = str(part.attrs.get("ref", "")) if part.name == "core/block" else ""
+        if ref in inside:
+            continue  # shown inside itself: WordPress too shows it once
+        if ref in reusable:
+            shared = parse(clean_text(reusable[ref]))
+            inner = _html(shared, classic, unrendered, reusable, (*inside, ref))
+        else:
+            inner = _html(part, classic, unrendered, reusable, inside)
         url = part.attrs.get("url")
         if _is_embed(part.name) and isinstance(url, str) and url not in html.unescape(inner):
             inner = embed_html(url) + inner

@@ -4,15 +4,17 @@ WordPress stores one original per upload and writes resized copies beside it, na
 `photo.jpg` becomes `photo-300x200.jpg`, `photo-scaled.jpg` (WordPress 5.3+ shrinks big
 uploads), `photo-rotated.jpg` (5.3+, EXIF rotation) and `photo-e1588888888888.jpg` (an edit in
 the image editor, suffixed with a 10–13 digit timestamp). A body may link any of them; the
-importer matches them all to the one attachment through `attachment_path`.
+importer matches them all to the one attachment through `Uploads`. An original may itself be
+named like a variant (`image-alignment-580x300.jpg` is a file of its own), so an exact match wins
+and suffixes are taken off one at a time.
 """
 
 import re
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
-# A size or edit suffix before the extension; repeated (`-scaled-300x200`, `-e123…-1024x768`).
-_VARIANT = re.compile(r"(?:-(?:\d+x\d+|scaled|rotated|e\d{10,13}))+(?=\.[A-Za-z0-9]+$)")
+# The last size or edit suffix before the extension (`-300x200` of `photo-scaled-300x200.jpg`).
+_VARIANT = re.compile(r"-(?:\d+x\d+|scaled|rotated|e\d{10,13})(?=\.[A-Za-z0-9]+$)")
 # Where uploads live: self-hosted `wp-content/uploads/` (multisite adds `sites/N/`), older
 # multisite and WordPress.com `files/`.
 _UPLOADS = re.compile(r"/(?:wp-content/uploads(?:/sites/\d+)?|files)/(?P<path>.+)$")
@@ -33,18 +35,50 @@ class MediaRef:
     alt: str = ""
 
 
-def attachment_path(url: str) -> str:
-    """The canonical upload path an attachment URL or any of its size variants refers to.
+def upload_path(url: str) -> str:
+    """The path an upload's address names, whatever site served it.
 
     `https://example.com/wp-content/uploads/2013/09/photo-300x200.jpg?w=640` →
-    `2013/09/photo.jpg`. The path below the uploads folder when there is one (so the site's
-    host, scheme and multisite number do not matter), else the whole path without its leading
-    slash; percent-escapes decoded, query and fragment dropped. Never raises.
+    `2013/09/photo-300x200.jpg`. The path below the uploads folder when there is one (so the
+    site's host, scheme and multisite number do not matter), else the whole path without its
+    leading slash; percent-escapes decoded, query and fragment dropped. Never raises.
     """
     path = unquote(_parts(url).path)
     found = _UPLOADS.search(path)
-    path = found["path"] if found else path.lstrip("/")
-    return _VARIANT.sub("", path)
+    return found["path"] if found else path.lstrip("/")
+
+
+def original_paths(url: str):
+    """The upload paths `url` may be a variant of, nearest first: `2013/09/a-580x300-150x150.jpg`,
+    then `2013/09/a-580x300.jpg`, then `2013/09/a.jpg`."""
+    path = upload_path(url)
+    while True:
+        yield path
+        shorter = _VARIANT.sub("", path, count=1)
+        if shorter == path:
+            return
+        path = shorter
+
+
+class Uploads:
+    """Values (what the importer made of each attachment, or its missing address) found by any
+    address a body uses for the attachment: its file, a size variant of it, or
+    `<site>/?attachment_id=N`."""
+
+    def __init__(self):
+        self.by_id = {}  # WordPress ID → value
+        self.by_path = {}  # upload_path of the attachment's own file → value
+
+    def add(self, wp_id, url, value):
+        self.by_id[wp_id] = value
+        self.by_path[upload_path(url)] = value
+
+    def get(self, address):
+        """The value for `address`, or None."""
+        by_id = parse_qs(_parts(address).query).get("attachment_id")
+        if by_id:
+            return self.by_id.get(by_id[0].strip())
+        return next((self.by_path[p] for p in original_paths(address) if p in self.by_path), None)
 
 
 def is_upload(url: str) -> bool:

@@ -1,6 +1,7 @@
 """What the WordPress importer makes of an export, on exports written for each case: statuses,
 dates, placement, media, comments, re-imports and edits made in Headline."""
 
+import logging
 import re
 from datetime import UTC, datetime
 from html import escape
@@ -330,6 +331,16 @@ def test_an_item_given_twice_in_one_export_is_imported_once(tmp_path):
     assert ArticlePage.objects.get(slug="post-1").title == "Told twice, revised"
     assert ArticlePage.objects.count() == 2
     assert list(Comment.objects.values_list("body", flat=True)) == ["Revised comment."]
+
+
+def test_the_command_prints_the_report_without_a_log_line_per_page(tmp_path, caplog):
+    caplog.set_level(logging.INFO)
+    out = run_import(tmp_path, export(item(1, "One"), item(2, "Two")))
+    assert out.startswith("WordPress export")
+    assert [r.getMessage() for r in caplog.records if r.levelno < logging.WARNING] == []
+    caplog.clear()
+    run_import(tmp_path, export(item(3, "Three")), verbosity=2)
+    assert any(record.levelno == logging.INFO for record in caplog.records)
 
 
 def test_a_dry_run_reports_and_saves_nothing(tmp_path):

@@ -1,11 +1,17 @@
 """`manage.py import_wordpress EXPORT.xml [--media-dir DIR] [--dry-run] [--overwrite]`."""
 
+import logging
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from headline.importers.models import WordPressImport
 from headline.importers.runs import perform
+
+# Loggers that note every page saved and task run: thousands of lines around the report, unless
+# asked for with --verbosity 2 or more.
+PER_PAGE_LOGGERS = ("wagtail", "django_tasks")
 
 
 class Command(BaseCommand):
@@ -39,7 +45,22 @@ class Command(BaseCommand):
         run = WordPressImport.objects.create(
             file_name=export.name, dry_run=dry_run, overwrite=overwrite
         )
-        report = perform(run, export, media_dir)
+        with quiet(PER_PAGE_LOGGERS if options["verbosity"] < 2 else ()):
+            report = perform(run, export, media_dir)
         if report is None:
             raise CommandError(f"{export}: {run.error} Nothing was imported.")
         self.stdout.write(report.as_text())
+
+
+@contextmanager
+def quiet(names):
+    """Only warnings and errors from the loggers `names` while the block runs."""
+    loggers = [logging.getLogger(name) for name in names]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(max(logger.level, logging.WARNING))
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)

@@ -13,15 +13,15 @@ from .wxr_export import export, item, run_import
 pytestmark = pytest.mark.django_db
 
 
-def category(term_id, nicename, name):
+def category(term_id, nicename, name, parent=""):
     return (
         f"<wp:category><wp:term_id>{term_id}</wp:term_id>"
-        f"<wp:category_nicename>{nicename}</wp:category_nicename>"
-        f"<wp:category_parent></wp:category_parent><wp:cat_name>{name}</wp:cat_name></wp:category>"
+        f"<wp:category_nicename>{nicename}</wp:category_nicename><wp:category_parent>{parent}"
+        f"</wp:category_parent><wp:cat_name>{name}</wp:cat_name></wp:category>"
     )
 
 
-def menu_item(wp_id, term_id, *, kind="taxonomy", obj="category"):
+def menu_item(wp_id, term_id, *, kind="taxonomy", obj="category", meta=()):
     """A WordPress menu entry as `export_wp()` writes it: an item with its link in postmeta."""
     return item(
         wp_id,
@@ -33,6 +33,7 @@ def menu_item(wp_id, term_id, *, kind="taxonomy", obj="category"):
             ("_menu_item_object", obj),
             ("_menu_item_object_id", str(term_id)),
             ("_menu_item_menu_item_parent", "0"),
+            *meta,
         ),
     )
 
@@ -65,10 +66,23 @@ def test_the_menu_shows_the_categories_the_export_menus_link(tmp_path, client):
             menu_item(900, 4),
             menu_item(901, 3),
             menu_item(902, 1, kind="post_type", obj="page"),  # a page link: not a section
-            categories=FOUR,
+            menu_item(903, 7),  # a sub-category: a tag in Headline
+            menu_item(
+                904, 0, kind="custom", obj="custom", meta=[("_menu_item_url", "https://x.example/")]
+            ),
+            categories=FOUR + category(7, "football", "Football", parent="sport"),
         ),
     )
     assert menu(client) == ["World", "Sport"]
+    # What the menu cannot show is named, not dropped silently.
+    for entry, link in [
+        ("902", "a page (1)"),
+        ("903", "the sub-category now kept as the tag “Football”"),
+        ("904", "the address https://x.example/"),
+    ]:
+        assert (
+            f"nav_menu_item {entry} “(no title)”: links {link}: the menu lists sections only" in out
+        )
     # The others exist, reachable at their address, and the report names them.
     for slug in ("culture", "uncategorized"):
         assert client.get(f"/{slug}/").status_code == 200

@@ -90,6 +90,7 @@ class Importer:
         self.threads = []  # (item, page) whose comments are still to import
         self.unwritten = set()  # WordPress IDs of the posts waiting in `new_articles`
         self.menu_term_ids = set()  # term IDs of the categories the export's menus link
+        self.subcategory_tags = {}  # term ID of a sub-category → the tag it became
         self.new_sections = {}  # section page ID → (term ID or None, section) made by this import
         self.section_posts = Counter()  # section page ID → posts filed in it by this import
 
@@ -292,6 +293,7 @@ class Importer:
         if parent:
             tag, created = self.tag_named(name)
             self.categories[nicename] = (None, tag.name)
+            self.subcategory_tags[record.get("wp:term_id").strip()] = tag.name
             self.report.count("category", "created" if created else "unchanged")
             self.report.note(
                 "category",
@@ -406,13 +408,27 @@ class Importer:
     # Menus ---------------------------------------------------------------------------------
 
     def menu_item(self, item):
-        """Remember the category a WordPress menu item links, if it links one."""
+        """Remember the category a WordPress menu item links. Headline's menu lists sections, so
+        an item linking anything else (a sub-category, now a tag; a page; a link) gets a note."""
         meta = item.postmeta
-        if (
-            meta.get("_menu_item_type") == "taxonomy"
-            and meta.get("_menu_item_object") == "category"
-        ):
-            self.menu_term_ids.add(meta.get("_menu_item_object_id", "").strip())
+        linked, linked_id = meta.get("_menu_item_object", ""), meta.get("_menu_item_object_id", "")
+        title = values.title(item.get("title"))
+        if meta.get("_menu_item_type") == "taxonomy" and linked == "category":
+            self.menu_term_ids.add(linked_id.strip())
+            tag = self.subcategory_tags.get(linked_id.strip())
+            if tag is None:
+                return
+            what = f"the sub-category now kept as the tag “{tag}”"
+        elif meta.get("_menu_item_type") == "custom":
+            what = f"the address {values.text(meta.get('_menu_item_url'), 200)}"
+        else:
+            what = f"a {linked or 'item'} ({linked_id.strip() or 'no ID'})"
+        self.report.note(
+            "nav_menu_item",
+            item.get("wp:post_id").strip(),
+            title,
+            f"links {what}: the menu lists sections only, so it is not in it",
+        )
 
     def menus(self):
         """Which of the sections made by this import go in the site's menus: those the export's

@@ -30,3 +30,5 @@ if settings.SERVE_MEDIA:
     urlpatterns += [re_path(r"^media/(?P<path>.+)$", core_views.media)]
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+handler404 = core_views.not_found

@@ -296,6 +296,20 @@ def test_listing_canonical_names_the_page_shown_not_the_query(client, newsroom):
 
 
 @pytest.mark.parametrize("number", ["2", "99", "100001", "9" * 5000])
-def test_a_page_past_the_oldest_article_is_a_404(client, newsroom, number):
-    for listing in ("/world/", "/tags/rail/", "/corrections/"):
-        assert client.get(f"{listing}?page={number}").status_code == 404, listing
+def test_a_page_past_the_oldest_article_is_a_404_that_links_the_first_page(
+    client, newsroom, number
+):
+    for listing, first in [
+        ("/world/?page=", "/world/"),
+        ("/tags/rail/?page=", "/tags/rail/"),
+        ("/corrections/?page=", "/corrections/"),
+        ("/search/?q=rail&section=&page=", "/search/?q=rail&section="),
+        ("/search/?q=nothing-matches&page=", "/search/?q=nothing-matches"),
+    ]:
+        response = client.get(listing + number)
+        assert response.status_code == 404, listing
+        assert parse(response).xpath("//main//a[.='Go to its first page']/@href") == [first]
+    # Any other 404 does not offer one.
+    response = client.get("/no-such-section/?page=2")
+    assert response.status_code == 404
+    assert not parse(response).xpath("//a[.='Go to its first page']")

@@ -30,6 +30,7 @@ from wagtail.url_routing import RouteResult
 
 from headline.core import freshness
 from headline.core.models import SITE
+from headline.core.pagination import PastTheEnd, page_number
 from headline.core.text import clean_text, has_visible_content
 
 from .blocks import ArticleBodyBlock, images, plain_text
@@ -304,10 +305,6 @@ def showable(moment):
     return moment and min(max(moment, SHOWABLE_DATES[0]), SHOWABLE_DATES[1])
 
 
-# A page number beyond this is refused before the database sees it (its offset would overflow).
-MAX_PAGE = 100_000
-
-
 class ListingPage:
     """One page of a newest-first listing, read without counting the listing.
 
@@ -345,20 +342,13 @@ class ListingPage:
 def paginate(request, items, per_page=ARTICLES_PER_PAGE):
     """The page of `items` (a queryset, or anything sliced the same way) that `?page=` asks for.
 
-    A missing or malformed number (anything but ASCII digits) is the first page, as Django's
-    `Paginator.get_page` has it; a page past the last one, where nothing is left to show, is a
-    404.
+    The number is read by `core.pagination.page_number`; a page past the last one, where
+    nothing is left to show, is a 404 linking the first (`PastTheEnd`).
     """
-    asked = request.GET.get("page", "").lstrip("0")
-    if not (asked.isascii() and asked.isdigit()):
-        asked = "1"
-    # Compared as text first: Python refuses to read a number of over 4,300 digits.
-    if len(asked) > len(str(MAX_PAGE)) or int(asked) > MAX_PAGE:
-        raise Http404("No such page.")
-    number = int(asked)
+    number = page_number(request)
     page = ListingPage(items, number, per_page)
     if number > 1 and not page.object_list:
-        raise Http404("No such page.")
+        raise PastTheEnd(request)
     return page
 
 

@@ -17,6 +17,7 @@ from django.utils.functional import SimpleLazyObject
 
 from headline.core import ratelimit
 from headline.core.models import SITE
+from headline.core.pagination import PastTheEnd, page_number
 from headline.news.models import ARTICLES, SECTIONS, ArticlePage, declare_page
 
 from .forms import SearchForm
@@ -119,7 +120,11 @@ def load_results(hits, pattern):
 def results_page(request, query, filters):
     """(one page of results, whether only the newest RANKED matches were scored)."""
     hits, capped = ranked(filtered(ArticlePage.objects.published(), filters), query)
-    page = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    paginator = Paginator(hits, RESULTS_PER_PAGE)
+    number = page_number(request)
+    if number > paginator.num_pages:
+        raise PastTheEnd(request)
+    page = paginator.page(number)
     page.object_list = load_results(page.object_list, terms_pattern(query_terms(query)))
     return page, capped
 

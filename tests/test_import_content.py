@@ -164,6 +164,22 @@ def test_headings_become_subheadings_and_an_overlong_heading_a_bold_paragraph():
     checked_body(converted.body)
 
 
+@pytest.mark.parametrize("top", [1, 2, 3, 4])
+def test_the_outline_keeps_two_levels_from_the_post_s_highest_heading(top):
+    html = "".join(
+        f"<h{level}>Level {level}</h{level}><p>Text.</p>" for level in (top, top + 1, top + 2, top)
+    )
+    converted = convert(html, no_media, site_url=SITE)
+    headings = [(b["type"], b["value"]) for b in converted.body if b["type"] != "paragraph"]
+    assert headings == [
+        ("subheading", f"Level {top}"),
+        ("minor_subheading", f"Level {top + 1}"),
+        ("minor_subheading", f"Level {top + 2}"),
+        ("subheading", f"Level {top}"),
+    ]
+    checked_body(converted.body)
+
+
 def test_a_blockquote_becomes_a_quote_with_its_cite_as_attribution():
     converted = convert(
         "<blockquote><p>We will rebuild.</p><p>All of it.</p><cite>The mayor</cite></blockquote>",

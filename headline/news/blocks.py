@@ -166,6 +166,13 @@ class ArticleBodyBlock(blocks.StreamBlock):
     subheading = blocks.CharBlock(
         max_length=200, icon="title", template="news/blocks/subheading.html"
     )
+    # A heading within a subheading's part of the story (h3 under the subheading's h2).
+    minor_subheading = blocks.CharBlock(
+        max_length=200,
+        icon="title",
+        label="Minor subheading",
+        template="news/blocks/minor_subheading.html",
+    )
     quote = QuoteBlock()
     image = CaptionedImageBlock()
     list = ListBlock()

@@ -4,7 +4,8 @@ Reads the tree in document order. Text and inline markup gather into paragraphs,
 the paragraph's features (bold, italic, links, superscript, subscript, strikethrough, line
 breaks; other inline elements give their text). Block-level elements become blocks:
 
-- `h1`–`h6` → subheading (or a bold paragraph when longer than a subheading holds or linked);
+- `h1`–`h6` → the post's highest heading level used → subheading, lower levels → minor
+  subheading (or a bold paragraph when longer than a subheading holds or linked);
 - `blockquote` → quote, attribution from its `cite` (pull quotes alike);
 - `ul`/`ol` → list; a nested list's items follow their parent item, marked with a dash;
 - `table` → table with its caption and header row or column (`th` cells or `thead`);
@@ -105,6 +106,7 @@ class BodyBuilder:
         self.inline = []
         self.marks = []  # inline markup open around the blocks being walked
         self.found = {}
+        self.top_heading = "h2"
 
     # Paragraphs ------------------------------------------------------------------------------
 
@@ -144,6 +146,9 @@ class BodyBuilder:
     # The walk --------------------------------------------------------------------------------
 
     def build(self, root) -> list:
+        # Posts start their outline at different levels (h2 in the block editor, h3 or h4 in
+        # many classic themes): the highest one used is the subheading, the rest minor.
+        self.top_heading = min((e.tag for e in root.iter() if e.tag in HEADINGS), default="h2")
         self.walk(root)
         self.flush()
         return self.blocks
@@ -191,7 +196,8 @@ class BodyBuilder:
             self.container(element)
         elif len(text) <= SUBHEADING_MAX and not has_link(element):
             if text:
-                self.blocks.append({"type": "subheading", "value": text})
+                kind = "subheading" if element.tag <= self.top_heading else "minor_subheading"
+                self.blocks.append({"type": kind, "value": text})
         else:
             self.paragraph(f"<b>{self.inline_html(element)}</b>")
 

@@ -14,7 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from headline.news.models import ArticlePage
-from headline.search.highlight import excerpt, mark, query_terms, terms_pattern
+from headline.search import syntax
+from headline.search.highlight import WORD, excerpt, mark, query_terms, terms_pattern
 
 from .factories import make_article, make_author, make_image, make_section, paragraph
 from .html import parse, texts
@@ -158,7 +159,43 @@ def test_oversized_query_is_refused_with_an_explanation(client, world):
     assert "too long" in error and "200 characters" in error
 
 
-@pytest.mark.parametrize("query", ['"unbalanced', "AND OR NOT", "a*", "(x", "-", "NEAR(a b)"])
+def test_phrases_excluded_words_and_or_work_as_in_web_search(client, world):
+    make_article(world, "Rail strike ends", body=[paragraph("Drivers return on Monday.")])
+    make_article(world, "Rail fares rise")
+    make_article(world, "Bus strike begins", body=[paragraph("No rail service is affected.")])
+    make_article(world, "Ferry timetable")
+    for query, found in [
+        ("rail strike", {"Rail strike ends", "Bus strike begins"}),
+        ('"rail strike"', {"Rail strike ends"}),
+        ("rail -strike", {"Rail fares rise"}),
+        ('strike -"rail strike"', {"Bus strike begins"}),
+        ("fares OR ferry", {"Rail fares rise", "Ferry timetable"}),
+        ("rail fares OR bus -rail", {"Rail fares rise"}),
+        ("-rail", set()),  # nothing asked for: nothing found, not everything
+        ("rail or ferry", set()),  # a lowercase "or" is a word like any other
+    ]:
+        response = client.get("/search/", {"q": query})
+        assert response.status_code == 200, query
+        assert set(hit_titles(response)) == found, query
+    # Excluded words are not highlighted.
+    tree = parse(client.get("/search/", {"q": "rail -strike"}))
+    assert texts(tree, "//ol//h2//mark") == ["Rail"]
+
+
+TOKENS = ["-", '"', " ", "OR", "or", "a", "b", "é", "(", "*", "\u00a0"]
+
+
+@given(st.lists(st.sampled_from(TOKENS), max_size=15).map("".join) | st.text(max_size=30))
+def test_any_query_reads_as_wanted_and_excluded_words(text):
+    parsed = syntax.parse(text)
+    assert set(parsed.words) <= set(WORD.findall(text))
+    # A query is looked for exactly when some part wants a word.
+    assert (parsed.query is None) == (parsed.words == [])
+
+
+@pytest.mark.parametrize(
+    "query", ['"unbalanced', "AND OR NOT", "a*", "(x", "-", "NEAR(a b)", "- -x OR", '-""']
+)
 def test_search_syntax_in_the_query_never_breaks_the_page(client, world, query):
     make_article(world, "Anything")
     assert client.get("/search/", {"q": query}).status_code == 200

@@ -1,5 +1,6 @@
 """Site search over published articles: headline, standfirst, body, tags and authors.
 
+The query is read as web search engines read one (`syntax`: words, "phrases", -excluded, OR).
 Wagtail's search backend does the matching and scoring (its database backend on SQLite and
 PostgreSQL; Elasticsearch/OpenSearch for large archives, see the README). The backend breaks ties
 by primary key, so equally relevant articles are re-ordered here, newest first, over the
@@ -20,8 +21,9 @@ from headline.core.models import SITE
 from headline.core.pagination import PastTheEnd, page_number
 from headline.news.models import ARTICLES, SECTIONS, ArticlePage, declare_page
 
+from . import syntax
 from .forms import SearchForm
-from .highlight import WORD, excerpt, mark, query_terms, terms_pattern
+from .highlight import excerpt, mark, query_terms, terms_pattern
 from .signals import SEARCH_INDEX
 
 RESULTS_PER_PAGE = 10
@@ -80,22 +82,15 @@ def equally_relevant_runs(hits):
 
 def ranked(articles, query):
     """(hits by relevance, newest first among equally relevant ones; whether only the newest
-    RANKED matches were scored)."""
-    # Only words reach the backend: quotes, brackets and operators are full-text query syntax
-    # that SQLite would reject, and a reader typing them means the words anyway.
-    words = " ".join(WORD.findall(query))
-    if not words:
+    RANKED matches were scored). `query`: a wagtail.search.query.SearchQuery, or None."""
+    if query is None:
         return [], False
-    newest = (
-        articles.only("id")
-        .order_by("-published_at")
-        .search(words, operator="and", order_by_relevance=False)
-    )
+    newest = articles.only("id").order_by("-published_at").search(query, order_by_relevance=False)
     candidates = [hit.pk for hit in newest[:RANKED]]
     hits = (
         articles.filter(pk__in=candidates)
         .only(*RANKING_FIELDS)
-        .search(words, operator="and")
+        .search(query)
         .annotate_score("_score")
     )
     newest_first = partial(sorted, key=lambda hit: hit.publication_date, reverse=True)
@@ -119,13 +114,15 @@ def load_results(hits, pattern):
 
 def results_page(request, query, filters):
     """(one page of results, whether only the newest RANKED matches were scored)."""
-    hits, capped = ranked(filtered(ArticlePage.objects.published(), filters), query)
+    parsed = syntax.parse(query)
+    hits, capped = ranked(filtered(ArticlePage.objects.published(), filters), parsed.query)
     paginator = Paginator(hits, RESULTS_PER_PAGE)
     number = page_number(request)
     if number > paginator.num_pages:
         raise PastTheEnd(request)
     page = paginator.page(number)
-    page.object_list = load_results(page.object_list, terms_pattern(query_terms(query)))
+    pattern = terms_pattern(query_terms(" ".join(parsed.words)))
+    page.object_list = load_results(page.object_list, pattern)
     return page, capped
 
 

@@ -485,7 +485,8 @@ WAGTAIL_SITE_NAME = "Headline"
 # (headline/core/site_url.py), so readers' emails, canonical links and purges use it too.
 SITE_URL = os.environ.get("SITE_URL", "")
 WAGTAILADMIN_BASE_URL = SITE_URL or "http://127.0.0.1:8000"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend (PostgreSQL or SQLite full-text search), one reading mended.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "headline.search.backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zip"]
 # Uploads must be what their extension says, and decode to the end (headline/core/uploads.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "headline.core.uploads.ImageForm"

@@ -165,7 +165,8 @@ def drop_redirects_from_held_addresses(pages, batch=500):
                 or (page.live and redirect.automatically_created)
             )
         ]
-        Redirect.objects.filter(pk__in=stale).delete()
+        if stale:  # a delete collects related rows first, even for no row at all
+            Redirect.objects.filter(pk__in=stale).delete()
 
 
 # The content versions each model's changes move: model → the scopes of one instance.

@@ -150,7 +150,10 @@ class Importer:
         for address in (channel.get("wp:base_site_url"), channel.get("link")):
             self.redirects.add_host(address or blog_url)
         self.authors = {}  # login key → Author
-        self.categories = {}  # nicename → (section or None, tag name or None)
+        self.categories = {}  # nicename → (section or None, Tag or None)
+        # Tags the export declares (and sub-categories made tags), read in the first pass, outside
+        # any item's savepoint: a post's tags are set from these without a query.
+        self.tags_by_name = {}
         self.category_parents = {}  # nicename → parent nicename
         self.media = Uploads()  # → MediaRef of each attachment imported
         self.missing_files = Uploads()  # → file address of each attachment not found
@@ -158,6 +161,7 @@ class Importer:
         self.attached = {}  # post ID → [(menu order, attachment ID)]: its [gallery] shows them
         self.reusable = {}  # reusable block (`wp_block`) ID → its content
         self.posts = {}  # WordPress post or page ID → page ID
+        self.new_rows = []  # ImportedObject rows of pages made, not yet written
         self.page_parents = {}  # page ID → WordPress parent ID
         # The posts and pages imported before, read once: looking up a new one costs no query.
         self.imported = {Kind.POST: set(), Kind.PAGE: set()}
@@ -216,12 +220,18 @@ class Importer:
         """(ImportedObject, its object) from an earlier import, or (None, None)."""
         if kind in self.imported and str(wp_id) not in self.imported[kind]:
             return None, None
+        self.save_new_rows()  # an item given twice finds the row its first copy made
         row = ImportedObject.objects.filter(**self.key, kind=kind, wp_id=str(wp_id)).first()
         target = row.target if row else None
         if row and target is None:  # deleted in Headline since: import it again
             row.delete()
             return None, None
         return row, target
+
+    def save_new_rows(self):
+        """Write the rows of the pages made since the last call, in one insert."""
+        ImportedObject.objects.bulk_create(self.new_rows)
+        self.new_rows = []
 
     def remember(self, kind, wp_id, obj, source="", state=""):
         ImportedObject.objects.update_or_create(
@@ -292,7 +302,7 @@ class Importer:
         self.category_parents[nicename] = parent
         if parent:
             tag, created = self.tag_named(name)
-            self.categories[nicename] = (None, tag.name)
+            self.categories[nicename] = (None, tag)
             self.subcategory_tags[record.get("wp:term_id").strip()] = tag.name
             self.report.count("category", "created" if created else "unchanged")
             self.report.note(
@@ -360,10 +370,12 @@ class Importer:
     def tag_named(self, name):
         """(taggit Tag, created) for `name`, the same tag for the same name."""
         name = values.text(name, 100)
-        tag = Tag.objects.filter(name=name).first()
-        if tag is not None:
-            return tag, False
-        return Tag.objects.create(name=name), True
+        tag = self.tags_by_name.get(name) or Tag.objects.filter(name=name).first()
+        created = tag is None
+        if created:
+            tag = Tag.objects.create(name=name)
+        self.tags_by_name[name] = tag
+        return tag, created
 
     def tag(self, record):
         name = record.get("wp:tag_name") or record.get("wp:tag_slug")
@@ -391,7 +403,10 @@ class Importer:
                 if section and section not in sections:
                     sections.append(section)
             elif domain == "post_tag":
-                tags.append(values.text(name, 100))
+                # A tag not declared is found or made by the tag manager, inside the post's
+                # savepoint (so undone with it).
+                name = values.text(name, 100)
+                tags.append(self.tags_by_name.get(name, name))
         if not sections:
             sections.append(self.uncategorized_section())
         self.section_posts.update(section.pk for section in sections)
@@ -539,6 +554,7 @@ class Importer:
     def write_articles(self):
         self.new_articles.flush()
         self.unwritten.clear()
+        self.save_new_rows()
 
     def import_threads(self):
         """The comments of the articles and pages placed since the last call, in one go."""
@@ -644,7 +660,7 @@ class Importer:
                 self.restrict(page, status, password)
             revision_id = str(page.latest_revision_id)
             if created:  # no row left for it (see `mapped`)
-                self.mapping(kind, wp_id, page, source, revision_id).save()
+                self.new_rows.append(self.mapping(kind, wp_id, page, source, revision_id))
                 self.imported[kind].add(wp_id)
             else:
                 self.remember(kind, wp_id, page, source, revision_id)

@@ -164,7 +164,13 @@ def test_headings_become_subheadings_and_an_overlong_heading_a_bold_paragraph():
     checked_body(converted.body)
 
 
-@pytest.mark.parametrize("top", [1, 2, 3, 4])
+def test_an_h1_in_a_post_is_a_subheading_like_the_h2s():
+    html = "<h1>One</h1><h2>Two</h2><h3>Three</h3>"
+    converted = convert(html, no_media, site_url=SITE)
+    assert [b["type"] for b in converted.body] == ["subheading", "subheading", "minor_subheading"]
+
+
+@pytest.mark.parametrize("top", [2, 3, 4])
 def test_the_outline_keeps_two_levels_from_the_post_s_highest_heading(top):
     html = "".join(
         f"<h{level}>Level {level}</h{level}><p>Text.</p>" for level in (top, top + 1, top + 2, top)

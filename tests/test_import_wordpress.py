@@ -112,8 +112,11 @@ def test_a_reusable_block_shows_its_content_where_a_post_uses_it(tmp_path, clien
             item(51, "Menu", post_type="nav_menu_item", categories=()),
         ),
     )
-    page = client.get(ArticlePage.objects.get().url).content.decode()
-    assert "Story." in page and page.count("Support our journalism.") == 1
+    body = parse(client.get(ArticlePage.objects.get().url)).xpath(
+        "//*[contains(@class, 'article-body')]"
+    )[0]
+    text = body.text_content()
+    assert "Story." in text and text.count("Support our journalism.") == 1
     assert "core/block" not in out and "other" not in out
     assert re.search(r"^wp_block +0 +0 +0 +1$", out, re.M)
     assert re.search(r"^  nav_menu_item × 1: menu entries", out, re.M)
@@ -351,10 +354,22 @@ def test_a_dry_run_reports_and_saves_nothing(tmp_path):
     assert Page.objects.count() == pages and not Comment.objects.exists()
 
 
+def test_a_made_standfirst_is_the_opening_prose_not_headings_lists_or_quotes(tmp_path):
+    content = (
+        "<h2>Header one</h2><ul><li>first item</li><li>second item</li></ul>"
+        "<blockquote>Quoted words.<cite>Someone</cite></blockquote>"
+        "<p>The council met on Monday.<br>It voted.</p><p>Then it adjourned.</p>"
+    )
+    run_import(tmp_path, export(item(1, "Made", content=content)))
+    standfirst = ArticlePage.objects.get().standfirst
+    assert standfirst == "The council met on Monday. It voted. Then it adjourned."
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=3000), st.text(max_size=3000))
 def test_a_standfirst_always_fits_and_says_something(excerpt, content):
     """Whatever WordPress holds, the standfirst fits its field and is never blank."""
-    standfirst = values.standfirst(excerpt, content, "The headline")
+    body = [{"type": "paragraph", "value": content}, {"type": "subheading", "value": content}]
+    standfirst = values.standfirst(excerpt, body, "The headline")
     assert 0 < len(standfirst) <= ArticlePage._meta.get_field("standfirst").max_length
     assert has_visible_content(standfirst)

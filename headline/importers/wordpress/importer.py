@@ -618,9 +618,7 @@ class Importer:
         if post_type == "post":
             home, extra, tags = self.placement(item)
             fields.update(
-                standfirst=values.standfirst(
-                    item.get("excerpt:encoded"), item.get("content:encoded"), title
-                ),
+                standfirst=values.standfirst(item.get("excerpt:encoded"), converted.body, title),
                 published_at=published,
                 updated_at=modified
                 if modified and published and published < modified <= now

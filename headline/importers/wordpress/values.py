@@ -62,16 +62,21 @@ def title(value):
     return cleaned if has_visible_content(cleaned) else "(no title)"
 
 
-# WordPress's automatic excerpt (`wp_trim_excerpt`): the content's first 55 words, tags
-# stripped; a standfirst holds 400 characters.
+# WordPress's automatic excerpt (`wp_trim_excerpt`): the first 55 words of the content; a
+# standfirst holds 400 characters. Read here from the body's paragraphs only: a heading, list or
+# quote run into prose ("Header one Header two…") is not a standfirst.
 EXCERPT_WORDS = 55
 STANDFIRST_LIMIT = 400
+_BREAK = re.compile(r"<br\s*/?>", re.I)
 
 
-def standfirst(excerpt, content, fallback):
-    """The excerpt, or WordPress's automatic one from the content, or `fallback` (the title)."""
-    without_shortcodes = re.sub(r"\[[^\]]*\]", " ", content or "")
-    for source, limit in ((excerpt, None), (without_shortcodes, EXCERPT_WORDS)):
+def standfirst(excerpt, body, fallback):
+    """The excerpt, or WordPress's automatic one from the body's paragraphs, or `fallback` (the
+    title). `body`: the converted body's blocks (`content.convert`), as raw data."""
+    paragraphs = " ".join(
+        _BREAK.sub(" ", block["value"]) for block in body if block.get("type") == "paragraph"
+    )
+    for source, limit in ((excerpt, None), (paragraphs, EXCERPT_WORDS)):
         words = html.unescape(strip_tags(clean_text(source or ""))).split()
         plain = " ".join(words[:limit])
         if not has_visible_content(plain):

@@ -4,8 +4,8 @@ Reads the tree in document order. Text and inline markup gather into paragraphs,
 the paragraph's features (bold, italic, links, superscript, subscript, strikethrough, line
 breaks; other inline elements give their text). Block-level elements become blocks:
 
-- `h1`–`h6` → the post's highest heading level used → subheading, lower levels → minor
-  subheading (or a bold paragraph when longer than a subheading holds or linked);
+- `h1`–`h6` → the post's highest heading level used (h1 counting as h2) → subheading, lower
+  levels → minor subheading (or a bold paragraph when longer than a subheading holds or linked);
 - `blockquote` → quote, attribution from its `cite` (pull quotes alike);
 - `ul`/`ol` → list; a nested list's items follow their parent item, marked with a dash;
 - `table` → table with its caption and header row or column (`th` cells or `thead`);
@@ -147,8 +147,10 @@ class BodyBuilder:
 
     def build(self, root) -> list:
         # Posts start their outline at different levels (h2 in the block editor, h3 or h4 in
-        # many classic themes): the highest one used is the subheading, the rest minor.
-        self.top_heading = min((e.tag for e in root.iter() if e.tag in HEADINGS), default="h2")
+        # many classic themes): the highest one used is the subheading, the rest minor. An h1
+        # in a post (the theme's title is the page's h1) counts as an h2.
+        used = {"h2" if e.tag == "h1" else e.tag for e in root.iter() if e.tag in HEADINGS}
+        self.top_heading = min(used, default="h2")
         self.walk(root)
         self.flush()
         return self.blocks

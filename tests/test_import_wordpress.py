@@ -245,6 +245,8 @@ def test_attachments_come_from_the_media_folder(tmp_path):
     assert image.title == "Harbour at dawn" and image.width == 40
     assert ArticlePage.objects.get().lead_image == image
     # Each file not found is listed once, by its own address: no variant, no attachment ID.
+    assert "attachment × 1: files not found in the media folder, listed below" in out
+    assert out.count("/2024/03/lost.jpg") == 1
     listed = out.split("Media files not found", 1)[1].splitlines()[1:]
     listed = [line.strip() for line in listed if line.startswith("  ")]
     assert listed == [

@@ -491,7 +491,7 @@ class Importer:
         else:
             found = media.find(self.media_dir, item.postmeta.get("_wp_attached_file"), address)
             if found is None:
-                self.report.skip("attachment", wp_id, title, f"file not found: {address}")
+                self.report.skip_kind("attachment")
                 self.report.missing(address)
                 self.missing_files.add(wp_id, address, address)
                 return

@@ -62,11 +62,17 @@ class Redirects:
     def flush(self):
         if not self.pending:
             return
-        existing = set(
-            Redirect.objects.filter(site=self.site, old_path__in=self.pending).values_list(
-                "old_path", flat=True
-            )
-        )
+        # old path → (page ID, link) of the permanent redirects there already.
+        existing = {
+            path: (page_id, link if not page_id else "")
+            for path, page_id, link, permanent in Redirect.objects.filter(
+                site=self.site, old_path__in=self.pending
+            ).values_list("old_path", "redirect_page_id", "redirect_link", "is_permanent")
+            if permanent
+        }
+        changed = {
+            path: target for path, target in self.pending.items() if existing.get(path) != target
+        }
         Redirect.objects.bulk_create(
             [
                 Redirect(
@@ -77,13 +83,16 @@ class Redirects:
                     redirect_link=link,
                     automatically_created=False,
                 )
-                for path, (page_id, link) in self.pending.items()
+                for path, (page_id, link) in changed.items()
             ],
             update_conflicts=True,
             unique_fields=["old_path", "site"],
             update_fields=["redirect_page", "redirect_link", "is_permanent"],
         )
-        freshness.bump(REDIRECTS)  # bulk_create sends no post_save
-        self.report.count("redirect", "updated", len(existing))
-        self.report.count("redirect", "created", len(self.pending) - len(existing))
+        if changed:
+            freshness.bump(REDIRECTS)  # bulk_create sends no post_save
+        updated = sum(1 for path in changed if path in existing)
+        self.report.count("redirect", "updated", updated)
+        self.report.count("redirect", "created", len(changed) - updated)
+        self.report.count("redirect", "unchanged", len(self.pending) - len(changed))
         self.pending = {}

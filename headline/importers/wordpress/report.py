@@ -30,6 +30,7 @@ KIND_REASONS = {
     "nav_menu_item": "menu entries: read to choose the sections the menu shows, not imported",
     "revision": "earlier versions of posts: each post's current text is imported",
     "wp_block": "reusable blocks (patterns): each post that uses one shows its content",
+    "attachment": "files not found in the media folder, listed below",
 }
 UNKNOWN_TYPE = "site design, editor or plugin data, not a post, page or file"
 # How the comments made are counted, by Comment.Status value.
@@ -45,7 +46,7 @@ class Report:
     def __init__(self, dry_run=False):
         self.dry_run = dry_run
         self.counts = defaultdict(Counter)
-        self.kind_reasons = {}  # kind → why every item of it was skipped
+        self.kind_skips = Counter()  # kind → items skipped for its KIND_REASONS reason
         self.comment_statuses = Counter()  # Comment.Status value → comments created
         # [(kind, WordPress ID, title, reason)], in file order.
         self.skips = []
@@ -65,15 +66,19 @@ class Report:
 
     def skip(self, kind, wp_id, title, reason, number=1):
         self.count(kind, "skipped", number)
-        self.skips.append((kind, str(wp_id), title, reason))
+        self.skips.append((kind, str(wp_id or ""), title, reason))
 
     def skip_kind(self, kind):
-        """One more item of a kind that is never imported (see KIND_REASONS)."""
+        """One more item skipped for its kind's one reason (see KIND_REASONS)."""
         self.count(kind, "skipped")
-        self.kind_reasons[kind] = KIND_REASONS.get(kind, UNKNOWN_TYPE)
+        self.kind_skips[kind] += 1
+
+    def kind_reasons(self):
+        """[(kind, items skipped, why)] for the kinds skipped for one reason."""
+        return [(k, n, KIND_REASONS.get(k, UNKNOWN_TYPE)) for k, n in self.kind_skips.items()]
 
     def note(self, kind, wp_id, title, note):
-        self.notes.append((kind, str(wp_id), title, note))
+        self.notes.append((kind, str(wp_id or ""), title, note))
 
     def missing(self, url):
         if url not in self.missing_media:
@@ -97,7 +102,7 @@ class Report:
             "site_url": self.site_url,
             "wxr_version": self.wxr_version,
             "counts": {kind: outcomes for kind, outcomes in self.rows()},
-            "kind_reasons": self.kind_reasons,
+            "kind_reasons": [list(row) for row in self.kind_reasons()],
             "comment_statuses": self.comments_by_status(),
             "skips": [list(skip) for skip in self.skips],
             "notes": [list(note) for note in self.notes],
@@ -127,12 +132,9 @@ class Report:
             lines.append(f"{kind:{width}}" + "".join(f"{outcomes[o]:>11}" for o in OUTCOMES))
         if self.comment_statuses:
             lines.append(f"Comments created: {self.comments_by_status()}")
-        if self.skips or self.kind_reasons:
+        if self.skips or self.kind_skips:
             lines.append("Skipped:")
-            lines += [
-                f"  {kind} × {self.counts[kind]['skipped']}: {why}"
-                for kind, why in self.kind_reasons.items()
-            ]
+            lines += [f"  {kind} × {n}: {why}" for kind, n, why in self.kind_reasons()]
             lines += [f"  {k} {i} “{t}”: {why}" for k, i, t, why in self.skips]
         if self.notes:
             lines.append("Notes:")

@@ -536,9 +536,34 @@ def test_a_gallery_block_becomes_a_gallery_and_its_missing_images_links():
     assert [item["caption"] for item in gallery["images"]] == ["First", ""]
     assert gallery["images"][1]["image"]["decorative"] is True
     assert converted.body[1]["value"] == (
-        f'<p><a href="{SITE}/wp-content/uploads/gone.jpg">Lost</a></p>'
+        f'<p>Pictures: <a href="{SITE}/wp-content/uploads/gone.jpg">Lost</a></p>'
     )
     assert converted.missing_media == [f"{SITE}/wp-content/uploads/gone.jpg"]
+    checked_body(converted.body)
+
+
+def test_a_gallery_of_pictures_not_found_is_one_paragraph_of_links_not_one_a_picture():
+    names = ["harbour", "bridge", "ferry"]
+    figures = "".join(
+        f'<li><figure><img src="/wp-content/uploads/{name}.jpg" alt=""/>'
+        f"<figcaption>The {name}</figcaption></figure></li>"
+        for name in names
+    )
+    converted = convert(
+        f'<figure class="wp-block-gallery"><ul>{figures}</ul></figure>'
+        '<p>After.</p>[gallery ids="7,8"]',
+        no_media,
+        site_url=SITE,
+    )
+    links = ", ".join(
+        f'<a href="{SITE}/wp-content/uploads/{name}.jpg">The {name}</a>' for name in names
+    )
+    by_id = ", ".join(f'<a href="{SITE}/?attachment_id={n}">picture {n - 6}</a>' for n in (7, 8))
+    assert [block["value"] for block in converted.body] == [
+        f"<p>Pictures: {links}</p>",
+        "<p>After.</p>",
+        f"<p>Pictures: {by_id}</p>",
+    ]
     checked_body(converted.body)
 
 

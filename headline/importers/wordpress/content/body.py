@@ -472,14 +472,18 @@ class BodyBuilder:
             self.paragraph(self.inline_html(caption_element))
 
     def gallery(self, element, images, caption_element):
-        """A gallery of the images found (two or more); images not found follow as links."""
+        """A gallery of the images found (two or more, else image blocks); the images not found
+        follow in one paragraph of links, not a paragraph each (a post-format gallery of forty
+        missing pictures was forty links, one under the other)."""
         refs = [(image, self.lookup(image.get("src"))) for image in images]
         shown = [(image, ref) for image, ref in refs if ref is not None and ref.image_id]
+        missing = [image for image, ref in refs if ref is None or not ref.image_id]
         if len(shown) < 2:
-            for image in images:
+            for image, _ref in shown:
                 self.image(image, _figcaption_of(element, image))
             if caption_element is not None:
                 self.paragraph(self.inline_html(caption_element))
+            self.pictures_not_found(element, missing)
             return
         items, after = [], []
         for image, ref in shown:
@@ -497,9 +501,27 @@ class BodyBuilder:
         self.blocks.append({"type": "gallery", "value": value})
         for own in after + ([] if fits else [caption_element]):
             self.paragraph(self.inline_html(own))
-        for image, ref in refs:
-            if ref is None or not ref.image_id:
-                self.image(image, _figcaption_of(element, image))
+        self.pictures_not_found(element, missing)
+
+    def pictures_not_found(self, gallery, images):
+        """One paragraph linking each picture of `gallery` not found to its old address, named
+        by its caption, alt text or file name; a caption holding a link follows in full."""
+        links, captions = [], []
+        for number, image in enumerate(images, 1):
+            src = image.get("src", "")
+            own = _figcaption_of(gallery, image)
+            # A picture named only by its ID (`?attachment_id=7`) is numbered instead.
+            name = _file_name(src) if "attachment_id=" not in src else f"picture {number}"
+            label = (plain(own) if own is not None else "") or image.get("alt") or name
+            if own is not None and has_link(own):
+                captions.append(own)
+            if src:
+                url = html.escape(self.absolute(src))
+                links.append(f'<a href="{url}">{self.text(label)}</a>')
+        if links:
+            self.paragraph("Pictures: " + ", ".join(links))
+        for own in captions:
+            self.paragraph(self.inline_html(own))
 
 
 def _fits(caption_element, text):

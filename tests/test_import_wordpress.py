@@ -21,7 +21,7 @@ from headline.importers.wordpress.content.plain import comment_text
 from headline.news.models import ArticlePage, StandardPage
 from headline.related.models import RelatedArticle
 
-from .html import parse
+from .html import parse, texts
 from .wxr_export import comment, export, item, run_import
 
 pytestmark = pytest.mark.django_db
@@ -54,9 +54,16 @@ def test_statuses_dates_and_placement(tmp_path, client):
         "open sesame"
         not in client.get(ArticlePage.objects.get(title="Locked").url).content.decode()
     )
-    assert (
-        client.get(ArticlePage.objects.get(title="Locked").url).status_code == 200
-    )  # asks the password
+    locked = client.get(ArticlePage.objects.get(title="Locked").url)
+    assert locked.status_code == 200  # asks the password, in the site's own layout
+    tree = parse(locked)
+    assert tree.xpath("//h1/text()") == ["Password required"]
+    assert tree.xpath("//header//nav") and tree.xpath("//main//form//input[@type='password']")
+    # The right password opens it.
+    form = tree.xpath("//main//form")[0]
+    fields = {i.get("name"): i.get("value") for i in form.xpath(".//input") if i.get("name")}
+    opened = client.post(form.get("action"), {**fields, "password": "open sesame"}, follow=True)
+    assert "Locked" in texts(parse(opened), "//h1")
     assert ArticlePage.objects.get(slug="zürich-bleibt").live
     response = client.get("/2024/03/01/z%c3%bcrich-bleibt/")
     assert response.status_code == 301 and response["Location"] == "/world/z%C3%BCrich-bleibt/"

@@ -487,6 +487,9 @@ SITE_URL = os.environ.get("SITE_URL", "")
 WAGTAILADMIN_BASE_URL = SITE_URL or "http://127.0.0.1:8000"
 # Wagtail's database backend (PostgreSQL or SQLite full-text search), one reading mended.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "headline.search.backend"}}
+# A page behind a password (an imported WordPress post's, or an editor's Privacy setting) asks for
+# it inside the site's own layout, not Wagtail's bare page.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx", "zip"]
 # Uploads must be what their extension says, and decode to the end (headline/core/uploads.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "headline.core.uploads.ImageForm"

@@ -177,6 +177,9 @@ def test_phrases_excluded_words_and_or_work_as_in_web_search(client, world):
         response = client.get("/search/", {"q": query})
         assert response.status_code == 200, query
         assert set(hit_titles(response)) == found, query
+    # The syntax is named on the results page too.
+    tips = texts(parse(client.get("/search/", {"q": "rail"})), "//p[@class='search-tips']")
+    assert tips and "a minus before a word" in tips[0]
     # Excluded words are not highlighted.
     tree = parse(client.get("/search/", {"q": "rail -strike"}))
     assert texts(tree, "//ol//h2//mark") == ["Rail"]

@@ -79,6 +79,7 @@ def test_a_running_import_shows_its_progress_with_and_without_javascript(client)
     assert '<progress id="import-progress" max="100" value="42"' in page
     assert '<noscript><meta http-equiv="refresh"' in page  # no JavaScript: the page asks again
     assert "importers/progress.js" in page and "<script>" not in page
+    assert "Import another export" not in page  # not while this one runs
     assert client.get(f"{URL}{run.pk}/status.json").json() == {
         "status": "running",
         "label": "Importing",

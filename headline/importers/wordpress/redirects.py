@@ -62,16 +62,17 @@ class Redirects:
     def flush(self):
         if not self.pending:
             return
-        # old path → (page ID, link) of the permanent redirects there already.
+        # old path → (page ID, link, permanent) of the redirects there already.
         existing = {
-            path: (page_id, link if not page_id else "")
+            path: (page_id, link if not page_id else "", permanent)
             for path, page_id, link, permanent in Redirect.objects.filter(
                 site=self.site, old_path__in=self.pending
             ).values_list("old_path", "redirect_page_id", "redirect_link", "is_permanent")
-            if permanent
         }
         changed = {
-            path: target for path, target in self.pending.items() if existing.get(path) != target
+            path: target
+            for path, target in self.pending.items()
+            if existing.get(path) != (*target, True)
         }
         Redirect.objects.bulk_create(
             [

@@ -26,7 +26,7 @@ from collections.abc import Callable
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from .embeds import embeddable, from_player
-from .media import MediaRef, is_upload
+from .media import MediaRef, attachment_id, is_upload
 from .sanitize import CONTAINERS, STRUCTURE
 
 SUBHEADING_MAX = 200  # news.blocks.ArticleBodyBlock.subheading max_length
@@ -511,7 +511,7 @@ class BodyBuilder:
             src = image.get("src", "")
             own = _figcaption_of(gallery, image)
             # A picture named only by its ID (`?attachment_id=7`) is numbered instead.
-            name = _file_name(src) if "attachment_id=" not in src else f"picture {number}"
+            name = f"picture {number}" if attachment_id(src) is not None else _file_name(src)
             label = (plain(own) if own is not None else "") or image.get("alt") or name
             if own is not None and has_link(own):
                 captions.append(own)

@@ -75,10 +75,16 @@ class Uploads:
 
     def get(self, address):
         """The value for `address`, or None."""
-        by_id = parse_qs(_parts(address).query).get("attachment_id")
-        if by_id:
-            return self.by_id.get(by_id[0].strip())
+        by_id = attachment_id(address)
+        if by_id is not None:
+            return self.by_id.get(by_id)
         return next((self.by_path[p] for p in original_paths(address) if p in self.by_path), None)
+
+
+def attachment_id(url: str) -> str | None:
+    """The WordPress ID `<site>/?attachment_id=N` names, or None for any other address."""
+    found = parse_qs(_parts(url).query).get("attachment_id")
+    return found[0].strip() if found else None
 
 
 def is_upload(url: str) -> bool:

@@ -10,8 +10,8 @@ from the copy, asking Redis only for keys it does not hold.
 
 A change made by another process reaches this one as its notice, which Redis writes in the same
 pass of its event loop as its answer to the writer (to another socket, so microseconds apart):
-long before a reader's next request, sent after the writer's, arrives here. A change made by this process forgets its
-keys at once (`forget`). When the connection is lost, notices may be lost with it, so the copy
+long before a reader's next request, sent after the writer's, arrives here. A change made by
+this process forgets its keys at once (`forget`). When the connection is lost, notices may be lost with it, so the copy
 is emptied and tracking turned on again on reconnection. After a fork (gunicorn's workers) a
 process opens its own connection.
 

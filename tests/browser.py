@@ -90,9 +90,15 @@ def wait_for_controllers(page, selector):
 
 
 def set_go_live(page, minutes=1):
-    """On an open page editor, set the go-live time `minutes` ahead (Status › Set schedule) and
-    save the schedule; returns that time (aware, in the site's zone)."""
-    go_live = timezone.localtime() + timedelta(minutes=minutes)
+    """On an open page editor, set the go-live time at least `minutes` ahead (Status › Set
+    schedule) and save the schedule; returns that time (aware, in the site's zone).
+
+    The field takes whole minutes, so the time is rounded up to one: cut down instead, a
+    minute ahead at hh:mm:55 would be five seconds ahead, gone by the time a loaded machine
+    has clicked Approve."""
+    go_live = (timezone.localtime() + timedelta(minutes=minutes + 1)).replace(
+        second=0, microsecond=0
+    )
     page.get_by_role("button", name="Status").click()
     page.get_by_role("button", name="Set schedule").click()
     page.get_by_label("Go live date/time").fill(go_live.strftime("%Y-%m-%d %H:%M"))

@@ -382,3 +382,46 @@ def test_a_standfirst_always_fits_and_says_something(excerpt, content):
     standfirst = values.standfirst(excerpt, body, "The headline")
     assert 0 < len(standfirst) <= ArticlePage._meta.get_field("standfirst").max_length
     assert has_visible_content(standfirst)
+
+
+def test_an_untitled_post_is_headlined_with_its_first_words_and_noted(tmp_path, client):
+    """WordPress's asides and status updates often have no title; readers saw their text."""
+    short = "<p>Landed in Lisbon. The harbour is full of boats tonight.</p>"
+    long = "<p>" + " ".join(f"word{n}" for n in range(40)) + "</p>"
+    out = run_import(
+        tmp_path,
+        export(
+            item(1, "", slug="1", content=short),
+            item(2, "  ", slug="2", content=long),
+            item(3, "", slug="3", content="<p> </p>"),
+        ),
+    )
+    titles = dict(ArticlePage.objects.values_list("slug", "title"))
+    assert titles["1"] == "Landed in Lisbon."
+    assert titles["2"] == " ".join(f"word{n}" for n in range(values.HEADLINE_WORDS)) + "…"
+    assert titles["3"] == "(no title)"
+    assert out.count("no title in WordPress: headlined with the first words") == 2
+    response = client.get(ArticlePage.objects.get(slug="1").url)
+    assert texts(parse(response), "//h1") == ["Landed in Lisbon."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=2000))
+def test_a_made_headline_fits_and_says_something(content):
+    made = values.headline("", [{"type": "paragraph", "value": content}])
+    assert 0 < len(made) <= ArticlePage._meta.get_field("title").max_length
+    assert has_visible_content(made)
+
+
+def test_quotes_and_lists_kept_as_paragraphs_are_noted(tmp_path, client):
+    """A quote or list holding a link is written as paragraphs, so the link is kept; the
+    report says which posts to look at."""
+    content = (
+        '<blockquote><p>Read <a href="https://example.org/">the ruling</a>.</p></blockquote>'
+        '<ul><li><a href="https://example.org/a">A</a></li><li>B</li></ul>'
+    )
+    out = run_import(tmp_path, export(item(1, "Linked", content=content), item(2, "Plain")))
+    assert "post 1 “Linked”: a quote and a list hold links or layout" in out
+    assert "“Plain”" not in out
+    body = ArticlePage.objects.get(slug="post-1").body
+    assert [block.block_type for block in body] == ["paragraph", "paragraph", "paragraph"]

@@ -58,7 +58,7 @@ from .articles import NewLiveArticles
 from .comments import import_comments
 from .content import Uploads, convert
 from .redirects import Redirects, on_site
-from .report import Report
+from .report import Report, as_paragraphs_note
 
 Kind = ImportedObject.Kind
 # Sections put in the menu of a site that has none, when the export links no category from its
@@ -597,6 +597,13 @@ class Importer:
         for address in converted.missing_media:
             # A size variant or `?attachment_id=N` of an attachment not found: its file, once.
             self.report.missing(self.missing_files.get(address) or address)
+        notes = []
+        if converted.as_paragraphs:
+            notes.append(as_paragraphs_note(converted.as_paragraphs))
+        made = values.headline(item.get("title"), converted.body)
+        if made != title:
+            notes.append("no title in WordPress: headlined with the first words of its text")
+            title = made
         published = values.moment(item.get("wp:post_date_gmt"), item.get("wp:post_date"))
         modified = values.moment(item.get("wp:post_modified_gmt"), item.get("wp:post_modified"))
         now = timezone.now()
@@ -664,12 +671,9 @@ class Importer:
                 self.remember(kind, wp_id, page, source, revision_id)
             self.report.count(post_type, "created" if created else "updated")
             if status == "private":
-                self.report.note(
-                    post_type,
-                    wp_id,
-                    title,
-                    "private in WordPress: only signed-in staff can open it",
-                )
+                notes.append("private in WordPress: only signed-in staff can open it")
+            for note in notes:
+                self.report.note(post_type, wp_id, title, note)
             self.placed(item, post_type, wp_id, title, page)
 
         if created and status in ("publish", "private") and post_type == "post":

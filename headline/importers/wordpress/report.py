@@ -41,6 +41,31 @@ COMMENT_STATUSES = {
     "trash": "in the trash",
 }
 
+# Blocks with a plain-text field that the content converter wrote as paragraphs instead
+# (`content.Converted.as_paragraphs`): singular and plural.
+AS_PARAGRAPHS = {
+    "quote": ("a quote", "quotes"),
+    "list": ("a list", "lists"),
+    "heading": ("a heading", "headings"),
+    "caption": ("a caption", "captions"),
+}
+
+
+def as_paragraphs_note(counts):
+    """The note for a post whose `counts` ({"quote": 1, "list": 2}) were written as paragraphs:
+    "a quote and 2 lists hold links or layout…"."""
+    named = [
+        one if counts[kind] == 1 else f"{counts[kind]} {many}"
+        for kind, (one, many) in AS_PARAGRAPHS.items()
+        if counts[kind]
+    ]
+    things = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    verb = "holds" if sum(counts.values()) == 1 else "hold"
+    return (
+        f"{things} {verb} links or layout (or more text) than the block takes: kept as "
+        "paragraphs, nothing lost; check how they read"
+    )
+
 
 class Report:
     def __init__(self, dry_run=False):

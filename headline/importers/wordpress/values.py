@@ -56,10 +56,14 @@ def text(value, limit=None):
     return cleaned[:limit] if limit else cleaned
 
 
+UNTITLED = "(no title)"  # what WordPress's admin shows for an item without a title
+TITLE_LIMIT = 255  # Page.title max_length
+
+
 def title(value):
-    """A page title: WordPress shows "(no title)" for an item without one."""
-    cleaned = text(strip_tags(value or ""), 255)
-    return cleaned if has_visible_content(cleaned) else "(no title)"
+    """A title, or UNTITLED for an item without one."""
+    cleaned = text(strip_tags(value or ""), TITLE_LIMIT)
+    return cleaned if has_visible_content(cleaned) else UNTITLED
 
 
 # WordPress's automatic excerpt (`wp_trim_excerpt`): the first 55 words of the content; a
@@ -73,11 +77,8 @@ _BREAK = re.compile(r"<br\s*/?>", re.I)
 def standfirst(excerpt, body, fallback):
     """The excerpt, or WordPress's automatic one from the body's paragraphs, or `fallback` (the
     title). `body`: the converted body's blocks (`content.convert`), as raw data."""
-    paragraphs = " ".join(
-        _BREAK.sub(" ", block["value"]) for block in body if block.get("type") == "paragraph"
-    )
-    for source, limit in ((excerpt, None), (paragraphs, EXCERPT_WORDS)):
-        words = html.unescape(strip_tags(clean_text(source or ""))).split()
+    for source, limit in ((excerpt, None), (prose(body), EXCERPT_WORDS)):
+        words = words_of(source)
         plain = " ".join(words[:limit])
         if not has_visible_content(plain):
             continue
@@ -85,6 +86,43 @@ def standfirst(excerpt, body, fallback):
             return plain[: STANDFIRST_LIMIT - 1].rsplit(" ", 1)[0] + "…"
         return plain + ("…" if limit and len(words) > limit else "")
     return fallback
+
+
+# A post without a title (WordPress's asides and status updates often have none) is headlined
+# with its opening sentence, or its first words when that sentence runs longer.
+HEADLINE_WORDS = 12
+_SENTENCE_END = re.compile(r"""[.!?…]['"’”»)]*$""")
+
+
+def headline(value, body):
+    """The post's title; for a post without one, its opening sentence of at most
+    HEADLINE_WORDS words, else those words and "…"; UNTITLED when the body's paragraphs have
+    no words either. `body`: as for `standfirst`."""
+    given = title(value)
+    if given != UNTITLED or has_visible_content(strip_tags(value or "")):
+        return given
+    words = words_of(prose(body))[: HEADLINE_WORDS + 1]
+    for count, word in enumerate(words[:HEADLINE_WORDS], 1):
+        if _SENTENCE_END.search(word):
+            words = words[:count]
+            break
+    made = " ".join(words[:HEADLINE_WORDS])
+    if not has_visible_content(made):
+        return UNTITLED
+    if len(made) >= TITLE_LIMIT:
+        return made[: TITLE_LIMIT - 1].rsplit(" ", 1)[0] + "…"
+    return made + ("…" if len(words) > HEADLINE_WORDS else "")
+
+
+def prose(body):
+    """The text of a converted body's paragraphs (`content.convert`'s raw blocks), as markup."""
+    return " ".join(
+        _BREAK.sub(" ", block["value"]) for block in body if block.get("type") == "paragraph"
+    )
+
+
+def words_of(markup):
+    return html.unescape(strip_tags(clean_text(markup or ""))).split()
 
 
 def integer(value):

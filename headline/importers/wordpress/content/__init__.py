@@ -43,12 +43,16 @@ class Converted:
         the body links to them where they were.
     unrendered_blocks: Gutenberg blocks with no saved HTML (built by WordPress on each view,
         such as `core/latest-posts`) → how often; nothing of them can be carried over.
+    as_paragraphs: "quote", "list", "heading" or "caption" → how many were written as
+        paragraphs because they hold links or layout (or are longer) than the block's plain
+        field takes; the words and links are kept, the kind of block is not.
     """
 
     body: list
     unknown_shortcodes: Counter = field(default_factory=Counter)
     missing_media: list = field(default_factory=list)
     unrendered_blocks: Counter = field(default_factory=Counter)
+    as_paragraphs: Counter = field(default_factory=Counter)
 
 
 def convert(
@@ -83,7 +87,7 @@ def convert(
     text = shortcodes.expand(text)
     builder = BodyBuilder(media, site_url)
     body = builder.build(tree(text))
-    return Converted(body, shortcodes.unknown, builder.missing, unrendered)
+    return Converted(body, shortcodes.unknown, builder.missing, unrendered, builder.as_paragraphs)
 
 
 def _classic(text: str) -> str:

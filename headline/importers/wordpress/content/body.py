@@ -22,6 +22,7 @@ takes, is written as paragraphs instead (list items marked "•" or numbered).
 
 import html
 import re
+from collections import Counter
 from collections.abc import Callable
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
@@ -96,13 +97,15 @@ def classes(element) -> set:
 
 
 class BodyBuilder:
-    """Collects the blocks of one body; `missing` lists the media addresses not found."""
+    """Collects the blocks of one body; `missing` lists the media addresses not found and
+    `as_paragraphs` counts the quotes, lists, headings and captions written as paragraphs."""
 
     def __init__(self, media: Callable[[str], MediaRef | None], site_url: str):
         self.media = media
         self.site_url = site_url.rstrip("/") + "/"
         self.blocks = []
         self.missing = []
+        self.as_paragraphs = Counter()
         self.inline = []
         self.marks = []  # inline markup open around the blocks being walked
         self.found = {}
@@ -201,6 +204,7 @@ class BodyBuilder:
                 kind = "subheading" if element.tag <= self.top_heading else "minor_subheading"
                 self.blocks.append({"type": kind, "value": text})
         else:
+            self.as_paragraphs["heading"] += 1
             self.paragraph(f"<b>{self.inline_html(element)}</b>")
 
     def handle_blockquote(self, element, attribution_element=None):
@@ -229,6 +233,8 @@ class BodyBuilder:
                 {"type": "quote", "value": {"text": text, "attribution": attribution}}
             )
             return
+        if text:
+            self.as_paragraphs["quote"] += 1
         self.walk(element)
         if attribution_element is not None and holder is None:
             self.paragraph(self.inline_html(attribution_element))
@@ -255,6 +261,7 @@ class BodyBuilder:
                     }
                 )
             return
+        self.as_paragraphs["list"] += 1
         self.list_as_paragraphs(element, depth=0)
 
     handle_ol = handle_ul
@@ -469,6 +476,8 @@ class BodyBuilder:
             url = found.url if found and found.url else self.absolute(src)
             self.paragraph(f'<a href="{html.escape(url)}">{self.text(label)}</a>')
         if caption and (not fits or found is None or found.image_id is None):
+            if found is not None and found.image_id is not None:
+                self.as_paragraphs["caption"] += 1
             self.paragraph(self.inline_html(caption_element))
 
     def gallery(self, element, images, caption_element):
@@ -500,6 +509,7 @@ class BodyBuilder:
         value = {"images": items, "caption": caption if fits else ""}
         self.blocks.append({"type": "gallery", "value": value})
         for own in after + ([] if fits else [caption_element]):
+            self.as_paragraphs["caption"] += 1
             self.paragraph(self.inline_html(own))
         self.pictures_not_found(element, missing)
 

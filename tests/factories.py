@@ -31,7 +31,9 @@ def site_root_url():
 
 def make_section(title="International", slug=None, **fields):
     home = home_page()
-    section = SectionPage(title=title, slug=slug or title.lower(), show_in_menus=True, **fields)
+    section = SectionPage(
+        title=title, slug=slug or title.lower(), **{"show_in_menus": True} | fields
+    )
     home.add_child(instance=section)
     section.save_revision().publish()
     return section

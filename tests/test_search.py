@@ -123,6 +123,24 @@ def test_section_and_date_filters(client, world):
     assert "end date must be on or after" in backwards.content.decode()
 
 
+def test_the_section_filter_offers_the_menus_sections_and_still_takes_any(client, world):
+    """An imported archive has dozens of categories kept out of the menus; the filter offers
+    what the menu shows, and a link filtering on another section still works and shows it."""
+    archive = make_section("Old archive", slug="old-archive", show_in_menus=False)
+    make_article(archive, "Copper in the archive")
+    make_article(world, "Copper in world news")
+
+    def offered(response):
+        return texts(parse(response), "//select[@name='section']/option")
+
+    assert offered(client.get("/search/", {"q": "copper"})) == ["All sections", "World"]
+    filtered = client.get("/search/", {"q": "copper", "section": archive.slug})
+    assert hit_titles(filtered) == ["Copper in the archive"]
+    assert offered(filtered) == ["All sections", "World", "Old archive"]
+    selected = parse(filtered).xpath("//select[@name='section']/option[@selected]/text()")
+    assert selected == ["Old archive"]
+
+
 def test_results_are_paginated_keeping_the_query(client, world):
     now = timezone.now()
     for n in range(12):

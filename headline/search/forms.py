@@ -36,7 +36,17 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["section"].queryset = SectionPage.objects.live().public().order_by("path")
+        field = self.fields["section"]
+        field.queryset = SectionPage.objects.live().public().order_by("path")
+        # Any public section filters (an address may name one), but the list offers the sections
+        # the site's menu shows, and the one chosen: an imported archive keeps dozens of old
+        # categories out of its menu. With none in the menu, every section is offered.
+        chosen = self.data.get("section") if self.is_bound else None
+        sections = list(field.queryset)
+        offered = [s for s in sections if s.show_in_menus or s.slug == chosen]
+        if not any(s.show_in_menus for s in sections):
+            offered = sections
+        field.widget.choices = [("", field.empty_label)] + [(s.slug, s.title) for s in offered]
 
     def clean_q(self):
         # Composed (NFC) like the stored text, so a decomposed `Zürich` finds the article.

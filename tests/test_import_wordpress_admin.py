@@ -11,6 +11,7 @@ from headline.importers.models import WordPressImport
 from headline.importers.runs import ACTION, progress_key
 from headline.news.models import ArticlePage
 
+from .html import parse, texts
 from .wxr_export import export, item
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +96,20 @@ def test_a_failed_import_says_why(client, tmp_path):
     page = response.content.decode()
     assert "the file ends before the export does" in page and "Nothing was imported" in page
     assert not ArticlePage.objects.exists()
+
+
+def test_the_report_names_kinds_in_words_and_links_each_noted_post_to_its_editor(client):
+    client.force_login(user_in("Editors"))
+    linked = '<ul><li><a href="https://example.org/">A link</a></li></ul>'
+    response = client.post(
+        URL, {"export": upload(export(item(1, "Needs a look", content=linked), item(2, "Fine")))}
+    )
+    tree = parse(client.get(response["Location"]))
+    rows = texts(tree, "//table[caption='What became of each kind']/tbody/tr/th")
+    assert "Posts → articles" in rows and "Old addresses → redirects" in rows
+    (note,) = tree.xpath("//h2[.='Notes']/following-sibling::ul[1]/li")
+    (link,) = note.xpath(".//a")
+    article = ArticlePage.objects.get(title="Needs a look")
+    assert link.get("href") == f"/admin/pages/{article.pk}/edit/"
+    assert link.text_content() == "Needs a look"
+    assert "a list holds links or layout" in note.text_content()

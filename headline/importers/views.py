@@ -11,9 +11,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from .forms import WordPressImportForm
-from .models import WordPressImport
+from .models import ImportedObject, WordPressImport
 from .runs import progress
 from .tasks import import_wordpress
+from .wordpress.report import kind_label
 
 PERMISSION = "importers.add_wordpressimport"
 RECENT = 10
@@ -65,10 +66,35 @@ def status(request, pk):
             "header_title": f"Import of {run.file_name}",
             "header_icon": "download",
             "run": run,
+            **(shown(run.report) if run.finished and run.report else {}),
             "percent": round(progress(run) * 100),
             "status_url": reverse("importers_wordpress_status_json", args=[run.pk]),
         },
     )
+
+
+def shown(report):
+    """What the status page shows of a stored report (`Report.as_dict()`): `rows`, each kind in
+    words with its counts, and `notes` and `skips` as (kind, WordPress ID, title, text, the
+    editor's address of the page it concerns or ""): a post or page the import made links to
+    its editor, where an editor checks what the note says."""
+    concerned = [
+        wp_id for kind, wp_id, *_ in report["notes"] + report["skips"] if kind in ("post", "page")
+    ]
+    pages = {
+        (kind, wp_id): reverse("wagtailadmin_pages:edit", args=[pk])
+        for kind, wp_id, pk in ImportedObject.objects.filter(
+            site_url=report["site_url"], kind__in=("post", "page"), wp_id__in=concerned
+        ).values_list("kind", "wp_id", "object_id")
+    }
+    return {
+        "rows": [(kind_label(kind), counts) for kind, counts in report["counts"].items()],
+        "kind_reasons": [(kind_label(k), n, why) for k, n, why in report["kind_reasons"]],
+        **{
+            name: [(*line, pages.get((line[0], line[1]), "")) for line in report[name]]
+            for name in ("notes", "skips")
+        },
+    }
 
 
 def status_json(request, pk):

@@ -33,6 +33,27 @@ KIND_REASONS = {
     "attachment": "files not found in the media folder, listed below",
 }
 UNKNOWN_TYPE = "site design, editor or plugin data, not a post, page or file"
+# Each kind in an editor's words, with what it became; a WordPress item type not named here
+# is shown by its name.
+KIND_LABELS = {
+    "author": "Authors",
+    "category": "Categories → sections",
+    "tag": "Tags",
+    "term": "Other terms",
+    "post": "Posts → articles",
+    "page": "Pages → standard pages",
+    "attachment": "Attachments → images, documents",
+    "comment": "Comments",
+    "pingback": "Pingbacks, trackbacks",
+    "redirect": "Old addresses → redirects",
+    "untyped item": "Items without a type",
+}
+
+
+def kind_label(kind):
+    return KIND_LABELS.get(kind) or f"WordPress “{kind}” items"
+
+
 # How the comments made are counted, by Comment.Status value.
 COMMENT_STATUSES = {
     "approved": "published",

@@ -6,8 +6,11 @@ every field a reader or an editor can fill, and each public page type must still
 screen (the narrowest common phone) without scrolling sideways.
 """
 
+import io
+
 import pytest
 from django.utils import timezone
+from PIL import Image
 from wagtail.models import Site
 
 from headline.core.models import SiteIdentity
@@ -228,3 +231,46 @@ def test_a_deep_thread_keeps_a_readable_column_at_360px(live_server):
         page.goto(live_server.url + article.url)
         deepest = page.locator(f"#comment-{parent.pk} .comment-body").first
         assert deepest.bounding_box()["width"] >= 0.6 * PHONE
+
+
+def test_a_table_wider_than_the_phone_shows_a_shadow_where_more_of_it_lies(live_server):
+    """A wide table scrolls in its own box; a reader who cannot see the hidden columns is told
+    by a shadow on the side they are on, gone once scrolled to that end."""
+    columns = ["Ship", "Arrived", "Berth", "Cargo", "Tonnes", "Crew", "Flag", "Departs"]
+    rows = [columns] + [["Containerschiff"] * len(columns) for n in range(3)]
+    article = make_article(
+        make_section("World"), "Ships in port", body=[table_block(rows, caption="Ships")]
+    )
+
+    def edge_darkness(box):
+        """How much darker than the page the box's leftmost and rightmost pixel columns are,
+        on a row below the caption (0: the page's own colour)."""
+        shot = Image.open(io.BytesIO(box.screenshot())).convert("L")
+        y = shot.height * 3 // 4
+        background = shot.getpixel((shot.width // 2, shot.height - 1))
+        return [background - shot.getpixel((x, y)) for x in (0, shot.width - 1)]
+
+    with chromium_page(viewport=(PHONE, 800)) as page:
+        page.emulate_media(color_scheme="light")
+        page.goto(live_server.url + article.url)
+        box = page.locator(".table-block")
+        assert box.evaluate("el => el.scrollWidth > el.clientWidth")
+        left, right = edge_darkness(box)
+        assert left < 8 < right, (left, right)
+        save_artifact(page, "phone-360-wide-table.png")
+        box.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+        left, right = edge_darkness(box)
+        assert right < 8 < left, (left, right)
+
+
+def test_the_comment_forms_checkboxes_are_big_enough_to_tap(live_server):
+    """Browsers draw a checkbox 13 px square: small for a thumb (WCAG 2.5.8 asks 24 px for a
+    target, its label counted; the box itself is drawn at 20 px or more here)."""
+    article = make_article(make_section("World"), "Tap here")
+    with chromium_page(viewport=(PHONE, 800)) as page:
+        page.goto(live_server.url + article.url)
+        boxes = page.locator("form.comment-form input[type=checkbox]")
+        assert boxes.count() >= 2
+        for index in range(boxes.count()):
+            size = boxes.nth(index).bounding_box()
+            assert size["width"] >= 20 and size["height"] >= 20, size

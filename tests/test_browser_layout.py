@@ -258,6 +258,10 @@ def test_a_table_wider_than_the_phone_shows_a_shadow_where_more_of_it_lies(live_
         left, right = edge_darkness(box)
         assert left < 8 < right, (left, right)
         save_artifact(page, "phone-360-wide-table.png")
+        # A keyboard reaches the region (Tab) and scrolls it with the arrow keys.
+        box.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("() => document.querySelector('.table-block').scrollLeft > 0")
         box.evaluate("el => { el.scrollLeft = el.scrollWidth; }")
         left, right = edge_darkness(box)
         assert right < 8 < left, (left, right)

@@ -53,12 +53,18 @@ class NewLiveArticles:
         page.live, page.has_unpublished_changes = True, False
         page.first_published_at = page.first_published_at or now
         page.last_published_at = now
-        # Foreign keys and unique fields are the importer's own (see the module docstring).
-        page.full_clean(
-            exclude=[f.name for f in page._meta.concrete_fields if f.is_relation],
-            validate_unique=False,
-            validate_constraints=False,
-        )
+        # Foreign keys, unique fields and the slug are the importer's own (see the module
+        # docstring): Wagtail's check that the slug is free among the siblings, a query for
+        # each article, is left out of clean() for this call.
+        page._check_slug_is_unique = _slug_made_free
+        try:
+            page.full_clean(
+                exclude=[f.name for f in page._meta.concrete_fields if f.is_relation],
+                validate_unique=False,
+                validate_constraints=False,
+            )
+        finally:
+            del page._check_slug_is_unique
         # Child relations not set are pinned empty, so reading them (the revision does) asks
         # nothing of the database once the page has its id.
         for relation in get_all_child_relations(type(page)):
@@ -174,6 +180,11 @@ class NewLiveArticles:
             )
             for page in pages
         )
+
+
+def _slug_made_free():
+    """Stands in for `Page._check_slug_is_unique` (Wagtail 8): the importer chose the slug among
+    the siblings it holds (`Importer.free_slug`)."""
 
 
 def first_free_step(parent):

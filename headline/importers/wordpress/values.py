@@ -89,8 +89,10 @@ def standfirst(excerpt, body, fallback):
 
 
 # A post without a title (WordPress's asides and status updates often have none) is headlined
-# with its opening sentence, or its first words when that sentence runs longer.
+# with its opening sentence, or its first words when that sentence runs longer. A "sentence"
+# of one or two words is an abbreviation's full stop ("Mr.", "U.S."), not a sentence's end.
 HEADLINE_WORDS = 12
+SENTENCE_MIN_WORDS = 3
 _SENTENCE_END = re.compile(r"""[.!?…]['"’”»)]*$""")
 
 
@@ -103,7 +105,7 @@ def headline(value, body):
         return given
     words = words_of(prose(body))[: HEADLINE_WORDS + 1]
     for count, word in enumerate(words[:HEADLINE_WORDS], 1):
-        if _SENTENCE_END.search(word):
+        if count >= SENTENCE_MIN_WORDS and _SENTENCE_END.search(word):
             words = words[:count]
             break
     made = " ".join(words[:HEADLINE_WORDS])

@@ -2,18 +2,20 @@
 
 Two benchmark newsrooms (`benchmarks.site`, the pages benchmark's builder, grown to each size)
 live in their own PostgreSQL databases, named after BENCH_SCALE_DATABASE_URL's (default
-`headline`: `headline_scale_2000` and `headline_scale_20000`), with the Redis database of
-BENCH_SCALE_REDIS_URL (db 9 by default),
-built once and kept until the builder changes (`BENCH_REBUILD=1` rebuilds; the 20,000-article
-site takes several minutes). Each size is measured in its own process with production settings
-and the in-process test client, with no page cache: the article (100 threaded comments, related
-box), home, a large and a small section, the RSS feed and search, BENCH_RENDERS (30) renders each after one warm-up,
-median kept, and the queries each page ran; each page warm (shared fragments cached, as between
-two changes) and cold (caches emptied before each render, as for the first reader after a
-change). The sizes alternate, BENCH_RUNS (3) rounds, so a
-change in the machine's load falls on both; the medians of the rounds are compared. The goal:
-every page within 10 % (ratio ≤ 1.10). Results are printed and written to
-artifacts/bench-scale.json.
+`headline`: `headline_scale_2000` and `headline_scale_20000`), each with its own Redis database
+(BENCH_SCALE_REDIS_URL's, db 9 by default, and the next: 10), built once and kept until the
+builder changes (`BENCH_REBUILD=1` rebuilds; the 20,000-article site takes several minutes).
+
+Each size is served by one long-lived process with production settings and no page cache, which
+renders with the in-process test client on request: the article (100 threaded comments, related
+box), home, a large and a small section, the RSS feed and search, each warm (shared fragments
+cached, as between two changes) and cold (caches emptied before each render, as for the first
+reader after a change), BENCH_RENDERS (15) renders after one warm-up, median kept, and the
+queries each page ran. The parent asks the two processes in turn, page by page, for BENCH_RUNS
+(7) rounds, the first size alternating: the two measurements of a page are seconds apart, so a
+change in the shared machine's load falls on both. A page's ratio is the median over rounds of
+its 20,000-article median over its 2,000-article median in the same round; the goal: every
+page within 10 % (ratio ≤ 1.10). Results are printed and written to artifacts/bench-scale.json.
 """
 
 import json
@@ -30,19 +32,36 @@ from benchmarks.pages_setup import ROOT, ensure_database, environment, mark_buil
 SIZES = (2_000, 20_000)
 SERVER = os.environ.get("BENCH_SCALE_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/headline")
 REDIS_URL = os.environ.get("BENCH_SCALE_REDIS_URL", "redis://127.0.0.1:6379/9")
-RENDERS = int(os.environ.get("BENCH_RENDERS", "30"))
-RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+RENDERS = int(os.environ.get("BENCH_RENDERS", "15"))
+RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 SEARCH = os.environ.get("BENCH_SEARCH", "said")
 LIMIT = 1.10
 SITE_VERSION = "headline-scale-site 1"
 # Set for the child process that measures one size.
 SIZE = int(os.environ.get("BENCH_SCALE_SIZE", "0"))
+PAGES = {
+    "article": None,  # benchmarks.site.ARTICLE_PATH, read once Django is set up
+    "home": "/",
+    "section": "/international/",
+    # Ten articles whatever the archive's size: a listing must not read the archive to find them.
+    "small section": "/culture/",
+    "feed": "/feed/",
+    "search": f"/search/?q={SEARCH}",
+}
 
 
 def database_url(size):
     """The database of one size, named after BENCH_SCALE_DATABASE_URL's: `headline_scale_2000`."""
     parts = urlsplit(SERVER)
     return parts._replace(path=f"{parts.path}_scale_{size}").geturl()
+
+
+def redis_url(size):
+    """The Redis database of one size: BENCH_SCALE_REDIS_URL's for the first, the next for the
+    second, so neither process finds the other's fragments."""
+    parts = urlsplit(REDIS_URL)
+    first = int(parts.path.lstrip("/") or 0)
+    return parts._replace(path=f"/{first + SIZES.index(size)}").geturl()
 
 
 def work(size):
@@ -65,20 +84,22 @@ def prepare(options):
     if not SIZE:
         return
     work(SIZE).mkdir(parents=True, exist_ok=True)
-    rebuild = bool(os.environ.get("BENCH_REBUILD")) and os.environ.get("BENCH_SCALE_ROUND") == "0"
     options.site_is_built = ensure_database(
-        rebuild, database_url(SIZE), work(SIZE), f"{SITE_VERSION} {SIZE}"
+        bool(os.environ.get("BENCH_REBUILD")),
+        database_url(SIZE),
+        work(SIZE),
+        f"{SITE_VERSION} {SIZE}",
     )
     # No page cache: this measures the render (the page cache's env switch, where it exists).
     os.environ.update(
-        environment(database_url(SIZE), REDIS_URL, work(SIZE)) | {"PAGE_CACHE": "off"}
+        environment(database_url(SIZE), redis_url(SIZE), work(SIZE)) | {"PAGE_CACHE": "off"}
     )
 
     import django
     import redis
     from django.core.management import call_command
 
-    redis.Redis.from_url(REDIS_URL).flushdb()  # no fragment cached for the other size
+    redis.Redis.from_url(redis_url(SIZE)).flushdb()  # nothing left from an earlier run
     django.setup()
     call_command("migrate", verbosity=0)
 
@@ -91,36 +112,38 @@ def run(options):
 
 
 def compare_sizes():
-    """Alternate the sizes over RUNS rounds in child processes; print and save the comparison."""
-    rounds = {size: [] for size in SIZES}
+    """Start one process per size, ask them in turn for each page over RUNS rounds; print and
+    save the comparison."""
+    children = {size: SizeProcess(size) for size in SIZES}  # one after the other: builds are heavy
+    articles = {size: child.articles for size, child in children.items()}
+    rounds = {size: {} for size in SIZES}
     load = {"before": os.getloadavg()[0]}
     for number in range(RUNS):
-        for size in SIZES:
-            env = os.environ | {"BENCH_SCALE_SIZE": str(size), "BENCH_SCALE_ROUND": str(number)}
-            child = subprocess.run(
-                [sys.executable, "-m", "benchmarks", "scale"],
-                cwd=ROOT,
-                env=env,
-                stdout=subprocess.PIPE,
-                text=True,
-                check=True,
-            )
-            rounds[size].append(json.loads(child.stdout.strip().splitlines()[-1]))
+        order = SIZES if number % 2 == 0 else SIZES[::-1]
+        for page in PAGES:
+            for cold in (False, True):
+                name = f"{page}, cold" if cold else page
+                for size in order:
+                    answer = children[size].ask({"page": page, "cold": cold})
+                    rounds[size].setdefault(name, []).append(answer)
         print(f"  round {number + 1}/{RUNS} done, load {os.getloadavg()[0]:.2f}")
     load["after"] = os.getloadavg()[0]
+    for child in children.values():
+        child.stop()
     small, large = SIZES
     rows = []
-    for page in rounds[small][0]["pages"]:
-        medians = {
-            size: statistics.median(r["pages"][page]["ms"] for r in rounds[size]) for size in SIZES
-        }
+    for name, measured in rounds[small].items():
+        paired = zip(measured, rounds[large][name], strict=True)
         rows.append(
             {
-                "page": page,
-                "path": rounds[small][0]["pages"][page]["path"],
-                **{f"ms_{size}": round(medians[size], 2) for size in SIZES},
-                **{f"queries_{size}": rounds[size][0]["pages"][page]["queries"] for size in SIZES},
-                "ratio": round(medians[large] / medians[small], 3),
+                "page": name,
+                "path": measured[0]["path"],
+                **{
+                    f"ms_{size}": round(statistics.median(r["ms"] for r in rounds[size][name]), 2)
+                    for size in SIZES
+                },
+                **{f"queries_{size}": rounds[size][name][0]["queries"] for size in SIZES},
+                "ratio": round(statistics.median(b["ms"] / a["ms"] for a, b in paired), 3),
             }
         )
     report = {
@@ -128,7 +151,7 @@ def compare_sizes():
         "renders": RENDERS,
         "runs": RUNS,
         "load_average": load,
-        "articles": {size: rounds[size][0]["articles"] for size in SIZES},
+        "articles": articles,
         "rows": rows,
         "rounds": rounds,
     }
@@ -138,12 +161,46 @@ def compare_sizes():
     print(f"  written to {out.relative_to(ROOT)}")
 
 
+class SizeProcess:
+    """The process that serves one size: started (building its site if needed), then asked for
+    one page at a time over its stdin and stdout, one line of JSON each way."""
+
+    def __init__(self, size):
+        env = os.environ | {"BENCH_SCALE_SIZE": str(size)}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "benchmarks", "scale"],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self.articles = self.answer()["articles"]
+
+    def ask(self, request):
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        return self.answer()
+
+    def answer(self):
+        """The next line of JSON the process prints (its other output is progress)."""
+        for line in self.process.stdout:
+            if line.startswith("{"):
+                return json.loads(line)
+        raise SystemExit(f"the scale benchmark's process stopped (exit {self.process.wait()})")
+
+    def stop(self):
+        self.process.stdin.close()
+        self.process.wait()
+
+
 def print_table(report):
     small, large = SIZES
     load = report["load_average"]
     print(
         f"\n  in-process renders, median of {report['renders']} per round, median of "
-        f"{report['runs']} rounds; load average {load['before']:.1f} before, {load['after']:.1f} after"
+        f"{report['runs']} rounds (ratio: median of the rounds' ratios); load average "
+        f"{load['before']:.1f} before, {load['after']:.1f} after"
     )
     print(f"| page | {small:,} articles ms | queries | {large:,} articles ms | queries | ratio |")
     print("|---|---|---|---|---|---|")
@@ -156,7 +213,9 @@ def print_table(report):
 
 
 def measure_one_size(options):
-    """Build this size's site if needed (progress on stderr), then print one line of JSON."""
+    """Build this size's site if needed (progress on stderr), say how many articles it has, then
+    answer each request line ({"page": name, "cold": bool}) with render_times' line until stdin
+    closes."""
     from benchmarks import site
     from benchmarks.pages import collectstatic
     from headline.news.models import ArticlePage
@@ -172,20 +231,12 @@ def measure_one_size(options):
             file=sys.stderr,
         )
     collectstatic()
-    paths = {
-        "article": site.ARTICLE_PATH,
-        "home": "/",
-        "section": "/international/",
-        # Ten articles whatever the archive's size: a listing must not read the archive to find them.
-        "small section": "/culture/",
-        "feed": "/feed/",
-        "search": f"/search/?q={SEARCH}",
-    }
-    result = {"articles": ArticlePage.objects.live().count(), "pages": {}}
-    for page, path in paths.items():
-        result["pages"][page] = {"path": path, **render_times(path)}
-        result["pages"][f"{page}, cold"] = {"path": path, **render_times(path, cold=True)}
-    print(json.dumps(result))
+    paths = PAGES | {"article": site.ARTICLE_PATH}
+    print(json.dumps({"articles": ArticlePage.objects.live().count()}), flush=True)
+    for line in sys.stdin:
+        request = json.loads(line)
+        path = paths[request["page"]]
+        print(json.dumps({"path": path, **render_times(path, request["cold"])}), flush=True)
 
 
 def render_times(path, cold=False):

@@ -85,16 +85,19 @@ def ranked(articles, query):
     RANKED matches were scored). `query`: a wagtail.search.query.SearchQuery, or None."""
     if query is None:
         return [], False
-    newest = articles.only("id").order_by("-published_at").search(query, order_by_relevance=False)
-    candidates = [hit.pk for hit in newest[:RANKED]]
-    hits = (
-        articles.filter(pk__in=candidates)
-        .only(*RANKING_FIELDS)
-        .search(query)
+    # One query finds and scores them: a second one scoring the candidates by id matched the
+    # query again row by row, where the planner left the text index for larger archives.
+    newest = (
+        articles.only(*RANKING_FIELDS)
+        .order_by("-published_at")
+        .search(query, order_by_relevance=False)
         .annotate_score("_score")
     )
+    candidates = list(newest[:RANKED])
+    # The larger the score's size, the better the match (SQLite's bm25 is negative).
+    best_first = sorted(candidates, key=lambda hit: abs(hit._score), reverse=True)
     newest_first = partial(sorted, key=lambda hit: hit.publication_date, reverse=True)
-    runs = equally_relevant_runs(hits[:MAX_MATCHES])
+    runs = equally_relevant_runs(best_first[:MAX_MATCHES])
     return [hit for run in runs for hit in newest_first(run)], len(candidates) == RANKED
 
 

@@ -85,3 +85,18 @@ def test_the_parser_raises_only_its_own_error(content):
             assert record.kind in {"channel", *wxr.RECORD_KINDS}
     except wxr.WXRError as error:
         assert str(error)
+
+
+def test_control_characters_pasted_into_wordpress_do_not_refuse_the_export(tmp_path, client):
+    """WordPress stores what was pasted, control characters included, and writes them into its
+    export, which is then not well-formed XML; its own importer reads such files. Ours takes
+    them out, reads the rest and says how many went."""
+    content = export(
+        item(1, "Budget\x01 vote", content="<p>Pasted\x0b from a \x1fword processor.</p>"),
+        item(2, "Second"),
+    )
+    out = run_import(tmp_path, content)
+    assert "3 control characters, which XML does not allow, were left out" in out
+    article = Page.objects.get(title="Budget vote").specific
+    assert "Pasted from a word processor." in client.get(article.url).content.decode()
+    assert Page.objects.filter(title="Second").exists()

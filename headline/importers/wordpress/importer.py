@@ -130,6 +130,7 @@ class Importer:
                 elif record.kind in kinds:
                     yield record
                     self.progress(offset + share * reader.position / size)
+        self.report.control_characters = reader.control_characters  # the same on each pass
 
     def start(self, channel):
         if hasattr(self, "site_url"):

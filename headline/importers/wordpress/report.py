@@ -88,6 +88,19 @@ def as_paragraphs_note(counts):
     )
 
 
+def control_characters_line(n):
+    """What the report says of `n` control characters left out of the file."""
+    which = (
+        "control character, which XML does not allow, was"
+        if n == 1
+        else ("control characters, which XML does not allow, were")
+    )
+    return (
+        f"{n} {which} left out of the file (WordPress keeps what was pasted into it, "
+        "invisible characters included)."
+    )
+
+
 class Report:
     def __init__(self, dry_run=False):
         self.dry_run = dry_run
@@ -106,6 +119,7 @@ class Report:
         self.menu = {"shown": [], "hidden": []}
         self.wxr_version = ""
         self.site_url = ""
+        self.control_characters = 0  # left out of the file before parsing (wxr.CountingReader)
 
     def count(self, kind, outcome, number=1):
         self.counts[kind][outcome] += number
@@ -156,6 +170,7 @@ class Report:
             "unrendered_blocks": dict(self.unrendered_blocks.most_common()),
             "missing_media": self.missing_media,
             "menu": self.menu,
+            "control_characters": self.control_characters,
         }
 
     def comments_by_status(self):
@@ -178,6 +193,8 @@ class Report:
             lines.append(f"{kind:{width}}" + "".join(f"{outcomes[o]:>11}" for o in OUTCOMES))
         if self.comment_statuses:
             lines.append(f"Comments created: {self.comments_by_status()}")
+        if self.control_characters:
+            lines.append(control_characters_line(self.control_characters))
         if self.skips or self.kind_skips:
             lines.append("Skipped:")
             lines += [f"  {kind} × {n}: {why}" for kind, n, why in self.kind_reasons()]

@@ -400,16 +400,33 @@ def test_an_untitled_post_is_headlined_with_its_first_words_and_noted(tmp_path, 
     assert titles["1"] == "Mr. Costa landed in Lisbon."
     assert titles["2"] == " ".join(f"word{n}" for n in range(values.HEADLINE_WORDS)) + "…"
     assert titles["3"] == "(no title)"
-    assert out.count("no title in WordPress: headlined with the first words") == 2
+    assert out.count("no title in WordPress: headlined with its first words") == 2
+    assert "no title and no text in WordPress" in out
     response = client.get(ArticlePage.objects.get(slug="1").url)
     assert texts(parse(response), "//h1") == ["Mr. Costa landed in Lisbon."]
+
+
+@pytest.mark.parametrize(
+    "text, headline",
+    [
+        # Chinese and Japanese put no spaces between words: a sentence ends at its 。
+        (
+            "史密斯先生今天抵达里斯本。港口挤满了船只，比以往任何时候都多。",
+            "史密斯先生今天抵达里斯本。",
+        ),
+        ("x" * 300, "x" * (values.HEADLINE_CHARS - 1) + "…"),
+    ],
+    ids=["Chinese", "one long word"],
+)
+def test_a_made_headline_reads_in_scripts_without_spaces_and_stays_short(text, headline):
+    assert values.headline("", [{"type": "paragraph", "value": f"<p>{text}</p>"}]) == headline
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=2000))
 def test_a_made_headline_fits_and_says_something(content):
     made = values.headline("", [{"type": "paragraph", "value": content}])
-    assert 0 < len(made) <= ArticlePage._meta.get_field("title").max_length
+    assert 0 < len(made) <= values.HEADLINE_CHARS
     assert has_visible_content(made)
 
 
@@ -421,7 +438,7 @@ def test_quotes_and_lists_kept_as_paragraphs_are_noted(tmp_path, client):
         '<ul><li><a href="https://example.org/a">A</a></li><li>B</li></ul>'
     )
     out = run_import(tmp_path, export(item(1, "Linked", content=content), item(2, "Plain")))
-    assert "post 1 “Linked”: a quote and a list hold links or layout" in out
+    assert "post 1 “Linked”: a quote and a list held links, layout or more text" in out
     assert "“Plain”" not in out
     body = ArticlePage.objects.get(slug="post-1").body
     assert [block.block_type for block in body] == ["paragraph", "paragraph", "paragraph"]

@@ -601,10 +601,13 @@ class Importer:
         notes = []
         if converted.as_paragraphs:
             notes.append(as_paragraphs_note(converted.as_paragraphs))
-        made = values.headline(item.get("title"), converted.body)
-        if made != title:
-            notes.append("no title in WordPress: headlined with the first words of its text")
-            title = made
+        if not values.has_title(item.get("title")):
+            title = values.headline(item.get("title"), converted.body)
+            notes.append(
+                "no title and no text in WordPress: write a headline for it, or unpublish it"
+                if title == values.UNTITLED
+                else "no title in WordPress: headlined with its first words; write a headline"
+            )
         published = values.moment(item.get("wp:post_date_gmt"), item.get("wp:post_date"))
         modified = values.moment(item.get("wp:post_modified_gmt"), item.get("wp:post_modified"))
         now = timezone.now()

@@ -74,17 +74,17 @@ AS_PARAGRAPHS = {
 
 def as_paragraphs_note(counts):
     """The note for a post whose `counts` ({"quote": 1, "list": 2}) were written as paragraphs:
-    "a quote and 2 lists hold links or layout…"."""
+    "a quote and 2 lists held links or layout…"."""
     named = [
         one if counts[kind] == 1 else f"{counts[kind]} {many}"
         for kind, (one, many) in AS_PARAGRAPHS.items()
         if counts[kind]
     ]
     things = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
-    verb = "holds" if sum(counts.values()) == 1 else "hold"
+    them = "it" if sum(counts.values()) == 1 else "them"
     return (
-        f"{things} {verb} links or layout (or more text) than the block takes: kept as "
-        "paragraphs, nothing lost; check how they read"
+        f"{things} held links, layout or more text than their blocks keep: shown as ordinary "
+        f"paragraphs, nothing lost; edit the article to rework {them}"
     )
 
 

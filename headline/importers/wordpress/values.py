@@ -89,31 +89,44 @@ def standfirst(excerpt, body, fallback):
 
 
 # A post without a title (WordPress's asides and status updates often have none) is headlined
-# with its opening sentence, or its first words when that sentence runs longer. A "sentence"
-# of one or two words is an abbreviation's full stop ("Mr.", "U.S."), not a sentence's end.
+# with its opening sentence, or its first words when that sentence runs longer, at most
+# HEADLINE_CHARS characters. A "sentence" of one or two words is an abbreviation's full stop
+# ("Mr.", "U.S."), not a sentence's end; Chinese and Japanese end sentences with 。！？ and put
+# no spaces between words.
 HEADLINE_WORDS = 12
+HEADLINE_CHARS = 100
 SENTENCE_MIN_WORDS = 3
 _SENTENCE_END = re.compile(r"""[.!?…]['"’”»)]*$""")
+_WIDE_SENTENCE_END = re.compile(r"[。！？]")
+
+
+def has_title(value):
+    """Whether WordPress's title field holds visible words (tags and control characters aside)."""
+    return has_visible_content(text(strip_tags(value or "")))
 
 
 def headline(value, body):
     """The post's title; for a post without one, its opening sentence of at most
-    HEADLINE_WORDS words, else those words and "…"; UNTITLED when the body's paragraphs have
-    no words either. `body`: as for `standfirst`."""
-    given = title(value)
-    if given != UNTITLED or has_visible_content(strip_tags(value or "")):
-        return given
+    HEADLINE_WORDS words, else those words and "…", cut to HEADLINE_CHARS characters; UNTITLED
+    when the body's paragraphs have no words either. `body`: as for `standfirst`."""
+    if has_title(value):
+        return title(value)
     words = words_of(prose(body))[: HEADLINE_WORDS + 1]
     for count, word in enumerate(words[:HEADLINE_WORDS], 1):
         if count >= SENTENCE_MIN_WORDS and _SENTENCE_END.search(word):
             words = words[:count]
             break
-    made = " ".join(words[:HEADLINE_WORDS])
+    made = " ".join(words[:HEADLINE_WORDS]) + ("…" if len(words) > HEADLINE_WORDS else "")
+    wide_end = _WIDE_SENTENCE_END.search(made)
+    if wide_end and wide_end.end() < len(made):
+        made = made[: wide_end.end()]
     if not has_visible_content(made):
         return UNTITLED
-    if len(made) >= TITLE_LIMIT:
-        return made[: TITLE_LIMIT - 1].rsplit(" ", 1)[0] + "…"
-    return made + ("…" if len(words) > HEADLINE_WORDS else "")
+    if len(made) > HEADLINE_CHARS:
+        cut = made[: HEADLINE_CHARS - 1]
+        before_space = cut.rsplit(" ", 1)[0]
+        made = (before_space if len(before_space) > HEADLINE_CHARS // 2 else cut).rstrip() + "…"
+    return made
 
 
 def prose(body):

@@ -18,6 +18,7 @@ from headline.comments.models import Comment
 from headline.core.text import has_visible_content
 from headline.importers.wordpress import articles, values
 from headline.importers.wordpress.content.plain import comment_text
+from headline.importers.wordpress.report import Report
 from headline.news.models import ArticlePage, StandardPage
 from headline.related.models import RelatedArticle
 
@@ -442,3 +443,20 @@ def test_quotes_and_lists_kept_as_paragraphs_are_noted(tmp_path, client):
     assert "“Plain”" not in out
     body = ArticlePage.objects.get(slug="post-1").body
     assert [block.block_type for block in body] == ["paragraph", "paragraph", "paragraph"]
+
+
+def test_the_reports_notes_put_posts_and_pages_first():
+    """An editor acts on notes about articles; notes on menus and categories follow them."""
+    report = Report()
+    report.note("nav_menu_item", 9, "(no title)", "links a page (12)")
+    report.note("post", 1, "First", "check it")
+    report.note("category", 3, "World", "filed in the existing section")
+    report.note("page", 2, "About", "check it too")
+    notes = report.as_text().split("Notes:\n", 1)[1].splitlines()
+    assert [line.split()[0] for line in notes] == ["post", "page", "nav_menu_item", "category"]
+    assert [note[0] for note in report.as_dict()["notes"]] == [
+        "post",
+        "page",
+        "nav_menu_item",
+        "category",
+    ]

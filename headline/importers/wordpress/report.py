@@ -37,7 +37,7 @@ UNKNOWN_TYPE = "site design, editor or plugin data, not a post, page or file"
 # is shown by its name.
 KIND_LABELS = {
     "author": "Authors",
-    "category": "Categories → sections",
+    "category": "Categories → sections, tags",
     "tag": "Tags",
     "term": "Other terms",
     "post": "Posts → articles",
@@ -140,6 +140,11 @@ class Report:
     def note(self, kind, wp_id, title, note):
         self.notes.append((kind, str(wp_id or ""), title, note))
 
+    def ordered_notes(self):
+        """The notes on posts and pages (what an editor acts on) first, then the others, each
+        in file order."""
+        return sorted(self.notes, key=lambda note: note[0] not in ("post", "page"))
+
     def missing(self, url):
         if url not in self.missing_media:
             self.missing_media.append(url)
@@ -165,7 +170,7 @@ class Report:
             "kind_reasons": [list(row) for row in self.kind_reasons()],
             "comment_statuses": self.comments_by_status(),
             "skips": [list(skip) for skip in self.skips],
-            "notes": [list(note) for note in self.notes],
+            "notes": [list(note) for note in self.ordered_notes()],
             "unknown_shortcodes": dict(self.unknown_shortcodes.most_common()),
             "unrendered_blocks": dict(self.unrendered_blocks.most_common()),
             "missing_media": self.missing_media,
@@ -201,7 +206,7 @@ class Report:
             lines += [f"  {k} {i} “{t}”: {why}" for k, i, t, why in self.skips]
         if self.notes:
             lines.append("Notes:")
-            lines += [f"  {k} {i} “{t}”: {why}" for k, i, t, why in self.notes]
+            lines += [f"  {k} {i} “{t}”: {why}" for k, i, t, why in self.ordered_notes()]
         if self.unknown_shortcodes:
             lines.append("Unknown shortcodes kept as text:")
             lines += [f"  [{name}] × {n}" for name, n in self.unknown_shortcodes.most_common()]

@@ -460,3 +460,18 @@ def test_the_reports_notes_put_posts_and_pages_first():
         "nav_menu_item",
         "category",
     ]
+
+
+def test_a_second_sites_import_names_the_old_addresses_it_takes_over(tmp_path, client):
+    """Two WordPress sites moved into one Headline both answered `/?p=1`; the later import's
+    post takes the address, and its report names every address it took from another page."""
+    run_import(tmp_path, export(item(1, "First site's post")))
+    other = export(item(1, "Second site's post")).replace(
+        b"https://news.example.org", b"https://blog.example.net"
+    )
+    out = run_import(tmp_path, other)
+    assert "/?p=1" in out.split("led to other pages", 1)[1]
+    second = ArticlePage.objects.get(title="Second site's post")
+    assert client.get("/?p=1")["Location"].endswith(second.url)
+    again = run_import(tmp_path, other)
+    assert "led to other pages" not in again

@@ -14,7 +14,7 @@ from .forms import WordPressImportForm
 from .models import ImportedObject, WordPressImport
 from .runs import progress
 from .tasks import import_wordpress
-from .wordpress.report import control_characters_line, kind_label
+from .wordpress.report import TAKEN_ADDRESSES, control_characters_line, kind_label
 
 PERMISSION = "importers.add_wordpressimport"
 RECENT = 10
@@ -90,6 +90,7 @@ def shown(report):
     return {
         "rows": [(kind_label(kind), counts) for kind, counts in report["counts"].items()],
         "kind_reasons": [(kind_label(k), n, why) for k, n, why in report["kind_reasons"]],
+        "taken_addresses": TAKEN_ADDRESSES,
         "control_characters": control_characters_line(report["control_characters"])
         if report.get("control_characters")
         else "",

@@ -92,6 +92,12 @@ class Redirects:
         )
         if changed:
             freshness.bump(REDIRECTS)  # bulk_create sends no post_save
+        # Addresses another page held (another site's import, say, with the same post IDs).
+        self.report.taken_addresses += [
+            path
+            for path, (page_id, _) in changed.items()
+            if existing.get(path, (None,))[0] not in (None, page_id)
+        ]
         updated = sum(1 for path in changed if path in existing)
         self.report.count("redirect", "updated", updated)
         self.report.count("redirect", "created", len(changed) - updated)

@@ -88,6 +88,12 @@ def as_paragraphs_note(counts):
     )
 
 
+TAKEN_ADDRESSES = (
+    "Old addresses that led to other pages (another import's, often another WordPress site "
+    "with the same post IDs) and now lead to this import's:"
+)
+
+
 def control_characters_line(n):
     """What the report says of `n` control characters left out of the file."""
     which = (
@@ -115,6 +121,8 @@ class Report:
         # Gutenberg blocks WordPress builds on each view (latest posts, archives…): no saved HTML.
         self.unrendered_blocks = Counter()
         self.missing_media = []
+        # Old addresses whose redirect led to another page and now leads to this import's.
+        self.taken_addresses = []
         # Titles of the sections this import made, put in the site's menus or not.
         self.menu = {"shown": [], "hidden": []}
         self.wxr_version = ""
@@ -174,6 +182,7 @@ class Report:
             "unknown_shortcodes": dict(self.unknown_shortcodes.most_common()),
             "unrendered_blocks": dict(self.unrendered_blocks.most_common()),
             "missing_media": self.missing_media,
+            "taken_addresses": self.taken_addresses,
             "menu": self.menu,
             "control_characters": self.control_characters,
         }
@@ -216,6 +225,9 @@ class Report:
         if self.missing_media:
             lines.append("Media files not found (the body links to their old address):")
             lines += [f"  {url}" for url in self.missing_media]
+        if self.taken_addresses:
+            lines.append(TAKEN_ADDRESSES)
+            lines += [f"  {path}" for path in self.taken_addresses]
         if self.menu["shown"]:
             lines.append("Sections added to the menu: " + ", ".join(self.menu["shown"]))
         if self.menu["hidden"]:

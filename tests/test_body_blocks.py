@@ -3,6 +3,7 @@
 Embeds are fetched from a local fake oEmbed provider (tests/embed_provider.py), never the internet.
 """
 
+import importlib
 import re
 
 import lxml.html
@@ -15,7 +16,7 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.test.utils.form_data import rich_text, streamfield
 
-from headline.news.blocks import ArticleBodyBlock
+from headline.news.blocks import ArticleBodyBlock, QuoteBlock
 from headline.news.models import ArticlePage, EmbedPreview
 
 from .body_blocks import embed_block, fact_box, gallery, stored_embed, table_block
@@ -254,3 +255,17 @@ def test_pasted_text_in_a_table_or_fact_box_shows_as_typed_never_as_markup(cell,
     assert texts(tree, "//td") == [" ".join(cell.split())]
     assert texts(tree, "//caption") == texts(tree, "//h2") == [" ".join(title.split())]
     assert tree.xpath("//script|//img|//iframe|//a") == []
+
+
+def test_stored_plain_quotes_become_the_same_words_in_rich_text():
+    """Migration news/0020: a quote stored as plain text reads the same once it is rich text,
+    markup-like characters shown as typed and its paragraphs and line breaks kept."""
+    migration = importlib.import_module("headline.news.migrations.0020_quote_text_rich")
+    converted = migration.QuoteTextToRichText().apply("Tax <b> & rent\nrise.\n\nSo it goes.")
+    assert converted == "<p>Tax &lt;b&gt; &amp; rent<br>rise.</p>\n\n<p>So it goes.</p>"
+    block = QuoteBlock()
+    value = block.to_python({"text": converted, "attribution": ""})
+    shown = lxml.html.fromstring(block.render(value).replace("<br>", "\n"))
+    assert (
+        shown.xpath("string(.//blockquote)").split() == "Tax <b> & rent rise. So it goes.".split()
+    )

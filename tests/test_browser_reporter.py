@@ -123,6 +123,7 @@ def test_a_story_goes_from_the_reporters_dashboard_to_readers_on_schedule(
         "fact_box",
         "gallery",
     ]
+    assert ">We are open for business.</p>" in draft.body[1].value["text"].source
     assert draft.body[2].value["image"].pk == draft.lead_image.pk
     assert draft.body[3].value.image == EmbedPreview.objects.get().image is not None
     assert draft.body[4].value["data"][:2] == [["Day", "Ships", None], ["Monday", "12", None]]
@@ -185,7 +186,8 @@ def write_illustrate_and_submit(page, base, harbour, quay):
         "Ships returned to the harbour on Monday."
     )
     quote = add_block(page, "Quote")
-    quote.get_by_role("textbox", name="Text").fill("We are open for business.")
+    # The quote's text is rich text (a link to where it was said): Draftail's editor.
+    quote.locator("[contenteditable=true]").type("We are open for business.")
     quote.get_by_role("textbox", name="Attribution").fill("The harbour master")
     image = add_block(page, "Image")
     image.get_by_role("button", name="Choose an image").click()

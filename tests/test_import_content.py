@@ -195,20 +195,42 @@ def test_a_blockquote_becomes_a_quote_with_its_cite_as_attribution():
     assert converted.body == [
         {
             "type": "quote",
-            "value": {"text": "We will rebuild.\n\nAll of it.", "attribution": "The mayor"},
+            "value": {
+                "text": "<p>We will rebuild.</p><p>All of it.</p>",
+                "attribution": "The mayor",
+            },
         }
     ]
 
 
-def test_a_quote_holding_a_link_keeps_the_link_as_paragraphs():
+def test_a_quote_holding_a_link_or_emphasis_stays_a_quote_with_them():
     converted = convert(
-        '<blockquote>Read <a href="https://x.example/">the report</a>.</blockquote>',
+        '<blockquote><p>Read <a href="https://x.example/">the report</a>, <em>all</em> of it.'
+        "</p><cite>The minister</cite></blockquote>",
         no_media,
         site_url=SITE,
     )
     assert converted.body == [
-        {"type": "paragraph", "value": '<p>Read <a href="https://x.example/">the report</a>.</p>'}
+        {
+            "type": "quote",
+            "value": {
+                "text": '<p>Read <a href="https://x.example/">the report</a>, <i>all</i> of it.</p>',
+                "attribution": "The minister",
+            },
+        }
     ]
+    assert not converted.as_paragraphs
+    checked_body(converted.body)
+
+
+def test_a_quote_holding_a_list_is_kept_as_paragraphs_and_counted():
+    converted = convert(
+        "<blockquote><p>We promise:</p><ul><li>roads</li><li>schools</li></ul></blockquote>",
+        no_media,
+        site_url=SITE,
+    )
+    assert "quote" not in types(converted)
+    assert converted.as_paragraphs == {"quote": 1}
 
 
 def test_nested_lists_are_flattened_after_their_parent_item():
@@ -480,7 +502,7 @@ def test_gutenberg_core_blocks_map_onto_the_body_blocks():
     assert types(converted) == [
         "paragraph", "subheading", "quote", "list", "table", "embed", "paragraph",
     ]  # fmt: skip
-    assert converted.body[2]["value"] == {"text": "Never again.", "attribution": "A survivor"}
+    assert converted.body[2]["value"] == {"text": "<p>Never again.</p>", "attribution": "A survivor"}
     assert converted.body[4]["value"]["table_caption"] == "Cells"
     assert converted.body[6]["value"] == "<p>The clip</p>"
     checked_body(converted.body)

@@ -361,7 +361,7 @@ def article_edit_form(article, title, standfirst, text):
                 [
                     ("paragraph", json.dumps(contentstate)),
                     ("subheading", text[:200]),
-                    ("quote", {"text": text, "attribution": text[:200]}),
+                    ("quote", {"text": json.dumps(contentstate), "attribution": text[:200]}),
                 ]
             ),
             "tags": "Climate",

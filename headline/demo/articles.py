@@ -53,7 +53,10 @@ def _quote(lines):
     if lines[-1].startswith("-- "):
         attribution = lines.pop()[3:].strip()
     text = " ".join(line.removeprefix("> ").strip() for line in lines)
-    return {"type": "quote", "value": {"text": text, "attribution": attribution}}
+    return {
+        "type": "quote",
+        "value": {"text": f"<p>{html.escape(text)}</p>", "attribution": attribution},
+    }
 
 
 def _list(lines, ordered):

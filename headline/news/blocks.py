@@ -17,7 +17,12 @@ PARAGRAPH_FEATURES = ["bold", "italic", "link", "superscript", "subscript", "str
 
 
 class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock(help_text="The quoted statement, without quotation marks.")
+    # Rich text, for the link to where it was said and the emphasis a quote can carry (an
+    # imported WordPress quote often holds both); no headings or lists: a quote is a statement.
+    text = blocks.RichTextBlock(
+        features=PARAGRAPH_FEATURES,
+        help_text="The quoted statement, without quotation marks.",
+    )
     attribution = blocks.CharBlock(required=False, max_length=200)
 
     class Meta:

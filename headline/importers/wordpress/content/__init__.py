@@ -44,8 +44,9 @@ class Converted:
     unrendered_blocks: Gutenberg blocks with no saved HTML (built by WordPress on each view,
         such as `core/latest-posts`) → how often; nothing of them can be carried over.
     as_paragraphs: "quote", "list", "heading" or "caption" → how many were written as
-        paragraphs because they hold links or layout (or are longer) than the block's plain
-        field takes; the words and links are kept, the kind of block is not.
+        paragraphs because they hold what their block cannot (a quote a list or heading; the
+        others a link, or more text than their field takes); the words and links are kept,
+        the kind of block is not.
     """
 
     body: list

@@ -6,7 +6,8 @@ breaks; other inline elements give their text). Block-level elements become bloc
 
 - `h1`–`h6` → the post's highest heading level used (h1 counting as h2) → subheading, lower
   levels → minor subheading (or a bold paragraph when longer than a subheading holds or linked);
-- `blockquote` → quote, attribution from its `cite` (pull quotes alike);
+- `blockquote` → quote, its paragraphs with their inline markup and links, attribution from its
+  `cite` (pull quotes alike);
 - `ul`/`ol` → list; a nested list's items follow their parent item, marked with a dash;
 - `table` → table with its caption and header row or column (`th` cells or `thead`);
 - an image → image block with its caption, figures of several images and WordPress galleries
@@ -16,8 +17,9 @@ breaks; other inline elements give their text). Block-level elements become bloc
   audio and video → a paragraph linking to the file;
 - `pre` → a paragraph with its line breaks; `hr` (WordPress's separator) shows nothing.
 Containers (`div`, `section`, columns, groups…) give their content. Plain-text fields never
-lose a link or text: a quote, list or caption holding a link, or text longer than the field
-takes, is written as paragraphs instead (list items marked "•" or numbered).
+lose a link or text: a list, caption or attribution holding a link, a quote holding a list or
+heading, or text longer than the field takes, is written as paragraphs instead (list items
+marked "•" or numbered).
 """
 
 import html
@@ -227,10 +229,13 @@ class BodyBuilder:
             holder = None
         text = plain(element, breaks=True, skip={holder} if holder is not None else ())
         attribution = plain(attribution_element) if attribution_element is not None else ""
-        simple = not has_link(element) and not holds_structure(element)
+        simple = not holds_structure(element) and not (
+            attribution_element is not None and has_link(attribution_element)
+        )
         if simple and text and len(attribution) <= ATTRIBUTION_MAX:
+            quoted = self.quote_paragraphs(element, holder)
             self.blocks.append(
-                {"type": "quote", "value": {"text": text, "attribution": attribution}}
+                {"type": "quote", "value": {"text": quoted, "attribution": attribution}}
             )
             return
         if text:
@@ -238,6 +243,22 @@ class BodyBuilder:
         self.walk(element)
         if attribution_element is not None and holder is None:
             self.paragraph(self.inline_html(attribution_element))
+
+    def quote_paragraphs(self, element, holder):
+        """The quote's text as rich text: each `p` (or `div`) a paragraph, loose text and
+        inline markup between them one too; `holder` (the attribution's) left out."""
+        paragraphs, inline = [], [self.text(element.text or "")]
+        for child in element:
+            if child is not holder and child.tag in ("p", "div"):
+                paragraphs.append("".join(inline))
+                paragraphs.append(self.inline_html(child))
+                inline = []
+            elif child is not holder and child.tag not in ("cite", "footer"):
+                inline.append(self.inline_html(child))
+            inline.append(self.text(child.tail or ""))
+        paragraphs.append("".join(inline))
+        kept = (tidy(p) for p in paragraphs)
+        return "".join(f"<p>{p}</p>" for p in kept if re.sub(r"<[^>]*>", "", p).strip())
 
     def handle_cite(self, element):
         self.paragraph(self.inline_html(element))

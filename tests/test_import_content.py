@@ -502,7 +502,10 @@ def test_gutenberg_core_blocks_map_onto_the_body_blocks():
     assert types(converted) == [
         "paragraph", "subheading", "quote", "list", "table", "embed", "paragraph",
     ]  # fmt: skip
-    assert converted.body[2]["value"] == {"text": "<p>Never again.</p>", "attribution": "A survivor"}
+    assert converted.body[2]["value"] == {
+        "text": "<p>Never again.</p>",
+        "attribution": "A survivor",
+    }
     assert converted.body[4]["value"]["table_caption"] == "Cells"
     assert converted.body[6]["value"] == "<p>The clip</p>"
     checked_body(converted.body)

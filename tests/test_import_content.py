@@ -223,6 +223,17 @@ def test_a_quote_holding_a_link_or_emphasis_stays_a_quote_with_them():
     checked_body(converted.body)
 
 
+def test_a_cite_inside_a_quote_that_is_not_its_attribution_keeps_its_words():
+    converted = convert(
+        '<!-- wp:quote -->\n<blockquote class="wp-block-quote"><p>To be or not to be.</p>'
+        "<cite>Hamlet</cite>, act three.</blockquote>\n<!-- /wp:quote -->",
+        no_media,
+        site_url=SITE,
+    )
+    (quote,) = converted.body
+    assert quote["value"]["text"] == "<p>To be or not to be.</p><p>Hamlet, act three.</p>"
+
+
 def test_a_quote_holding_a_list_is_kept_as_paragraphs_and_counted():
     converted = convert(
         "<blockquote><p>We promise:</p><ul><li>roads</li><li>schools</li></ul></blockquote>",

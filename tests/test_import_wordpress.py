@@ -420,13 +420,13 @@ def test_an_untitled_post_is_headlined_with_its_first_words_and_noted(tmp_path, 
     ids=["Chinese", "one long word"],
 )
 def test_a_made_headline_reads_in_scripts_without_spaces_and_stays_short(text, headline):
-    assert values.headline("", [{"type": "paragraph", "value": f"<p>{text}</p>"}]) == headline
+    assert values.headline([{"type": "paragraph", "value": f"<p>{text}</p>"}]) == headline
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=2000))
 def test_a_made_headline_fits_and_says_something(content):
-    made = values.headline("", [{"type": "paragraph", "value": content}])
+    made = values.headline([{"type": "paragraph", "value": content}])
     assert 0 < len(made) <= values.HEADLINE_CHARS
     assert has_visible_content(made)
 

@@ -602,7 +602,7 @@ class Importer:
         if converted.as_paragraphs:
             notes.append(as_paragraphs_note(converted.as_paragraphs))
         if not values.has_title(item.get("title")):
-            title = values.headline(item.get("title"), converted.body)
+            title = values.headline(converted.body)
             notes.append(
                 "no title and no text in WordPress: write a headline for it, or unpublish it"
                 if title == values.UNTITLED

@@ -105,12 +105,10 @@ def has_title(value):
     return has_visible_content(text(strip_tags(value or "")))
 
 
-def headline(value, body):
-    """The post's title; for a post without one, its opening sentence of at most
+def headline(body):
+    """A headline for a post without a title (see `has_title`): its opening sentence of at most
     HEADLINE_WORDS words, else those words and "…", cut to HEADLINE_CHARS characters; UNTITLED
     when the body's paragraphs have no words either. `body`: as for `standfirst`."""
-    if has_title(value):
-        return title(value)
     words = words_of(prose(body))[: HEADLINE_WORDS + 1]
     for count, word in enumerate(words[:HEADLINE_WORDS], 1):
         if count >= SENTENCE_MIN_WORDS and _SENTENCE_END.search(word):

@@ -78,6 +78,11 @@ def tidy(markup: str) -> str:
     return _EDGE_BREAKS.sub("", markup)
 
 
+def has_words(markup: str) -> bool:
+    """Whether paragraph markup shows any text once its tags are gone."""
+    return bool(re.sub(r"<[^>]*>", "", markup).strip())
+
+
 def has_structure(element) -> bool:
     """Whether `element` holds block-level content (which cannot sit inside one paragraph)."""
     return any(node.tag in BLOCK_LEVEL for node in element.iter() if node is not element)
@@ -120,7 +125,7 @@ class BodyBuilder:
         self.inline = []
         for mark in reversed(self.marks):
             markup = f"<{mark}>{markup}</{mark}>" if markup else markup
-        if re.sub(r"<[^>]*>", "", markup).strip():
+        if has_words(markup):
             self.blocks.append({"type": "paragraph", "value": f"<p>{markup}</p>"})
 
     def paragraph(self, markup):
@@ -253,12 +258,12 @@ class BodyBuilder:
                 paragraphs.append("".join(inline))
                 paragraphs.append(self.inline_html(child))
                 inline = []
-            elif child is not holder and child.tag not in ("cite", "footer"):
+            elif child is not holder:
                 inline.append(self.inline_html(child))
             inline.append(self.text(child.tail or ""))
         paragraphs.append("".join(inline))
         kept = (tidy(p) for p in paragraphs)
-        return "".join(f"<p>{p}</p>" for p in kept if re.sub(r"<[^>]*>", "", p).strip())
+        return "".join(f"<p>{p}</p>" for p in kept if has_words(p))
 
     def handle_cite(self, element):
         self.paragraph(self.inline_html(element))

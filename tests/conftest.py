@@ -9,6 +9,7 @@ from django.core.servers.basehttp import WSGIServer
 from django.test.testcases import LiveServerThread
 
 from .embed_provider import embed_provider  # noqa: F401 (a fixture for every test module)
+from .shared_cache import evict_everything
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
@@ -28,7 +29,8 @@ if not os.environ.get("DATABASE_URL"):
 def _clean_caches(settings, tmp_path):
     """Each test starts with empty caches and its own media folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    for alias in ("default", "renditions", "fragments"):
+    evict_everything()
+    for alias in ("renditions", "fragments"):
         caches[alias].clear()
     yield
 

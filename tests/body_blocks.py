@@ -1,4 +1,7 @@
-"""Raw values of the article body's everyday blocks (embed, table, fact box, gallery) for tests."""
+"""Raw values of the article body's everyday blocks (embed, table, fact box, gallery, list) for
+tests."""
+
+import html
 
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
@@ -71,3 +74,10 @@ def gallery(items, caption=""):
             "caption": caption,
         },
     }
+
+
+def list_block(items, ordered=False):
+    """A list as the editor stores it: rich text, each item's text escaped."""
+    tag = "ol" if ordered else "ul"
+    shown = "".join(f"<li>{html.escape(item)}</li>" for item in items)
+    return {"type": "list", "value": f"<{tag}>{shown}</{tag}>"}

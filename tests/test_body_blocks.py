@@ -16,7 +16,7 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.test.utils.form_data import rich_text, streamfield
 
-from headline.news.blocks import ArticleBodyBlock, QuoteBlock
+from headline.news.blocks import LIST_FEATURES, ArticleBodyBlock, QuoteBlock
 from headline.news.models import ArticlePage, EmbedPreview
 
 from .body_blocks import embed_block, fact_box, gallery, stored_embed, table_block
@@ -269,3 +269,48 @@ def test_stored_plain_quotes_become_the_same_words_in_rich_text():
     assert (
         shown.xpath("string(.//blockquote)").split() == "Tax <b> & rent rise. So it goes.".split()
     )
+
+
+def test_an_editors_list_keeps_its_links_emphasis_and_nested_items(client, editor):
+    """Numbers with bullets nested under an item (Tab in the editor), a link and bold text."""
+    written = (
+        '<ol><li>Roads: <a href="https://example.org/plan">the plan</a><ul><li><b>Bridges</b>'
+        "</li><li>Tunnels</li></ul></li><li>Schools</li></ol>"
+    )
+    section = make_section("International")
+    response = publish_with_body(
+        client, section, [("list", rich_text(written, features=LIST_FEATURES))]
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    client.logout()
+    tree = parse(client.get(ArticlePage.objects.get(slug="harbour-reopens").url))
+    (shown,) = tree.xpath("//div[contains(@class, 'article-body')]/ol")
+    assert [item.text_content() for item in shown.xpath("./li")] == [
+        "Roads: the planBridgesTunnels",
+        "Schools",
+    ]
+    assert shown.xpath("./li[1]/a/@href") == ["https://example.org/plan"]
+    assert texts(shown, "./li[1]/ul/li") == ["Bridges", "Tunnels"]
+    assert texts(shown, "./li[1]/ul/li/b") == ["Bridges"]
+
+
+@given(
+    items=st.lists(st.text(alphabet=st.characters(exclude_categories=["Cs", "Cc"]), max_size=40)),
+    ordered=st.booleans(),
+)
+def test_stored_plain_lists_become_the_same_items_in_rich_text(items, ordered):
+    """Migration news/0021: a list stored as plain items (old strings or Wagtail's list-item
+    dicts) shows the same items once it is rich text, markup-like characters as typed, numbered
+    when it was; items without text are left out."""
+    migration = importlib.import_module("headline.news.migrations.0021_list_rich_text")
+    stored = [{"type": "item", "value": item, "id": str(n)} for n, item in enumerate(items)]
+    converted = migration.ListToRichText().apply({"ordered": ordered, "items": stored})
+    assert converted == migration.ListToRichText().apply({"ordered": ordered, "items": items})
+    kept = [" ".join(item.split()) for item in items if item.strip()]
+    if not kept:
+        assert converted == ""
+        return
+    block = ArticleBodyBlock().child_blocks["list"]
+    shown = lxml.html.fragment_fromstring(block.render(block.to_python(converted)))
+    assert shown.tag == ("ol" if ordered else "ul")
+    assert [" ".join(item.text_content().split()) for item in shown.xpath("./li")] == kept

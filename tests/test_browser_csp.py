@@ -13,7 +13,7 @@ from django.urls import reverse
 from headline.comments.models import Comment
 from headline.comments.tokens import make_link_token
 
-from .body_blocks import embed_block, fact_box, gallery, stored_embed, table_block
+from .body_blocks import embed_block, fact_box, gallery, list_block, stored_embed, table_block
 from .browser import chromium_page, sign_in
 from .comment_helpers import make_comment
 from .embed_provider import VIDEO_URL
@@ -49,7 +49,7 @@ def every_block(player):
                 "credit": "Ana Lens",
             },
         },
-        {"type": "list", "value": {"ordered": True, "items": ["Ferries", "Freight"]}},
+        list_block(["Ferries", "Freight"], ordered=True),
         embed_block(VIDEO_URL),
         table_block([["Port", "Ships"], ["Rotterdam", "120"]], caption="Ships this week"),
         fact_box("Key facts", "<ul><li>Built in 1890</li></ul>"),

@@ -16,7 +16,7 @@ from wagtail.models import Site
 from headline.core.models import SiteIdentity
 from headline.news.models import ArticleCorrection
 
-from .body_blocks import embed_block, fact_box, gallery, stored_embed, table_block
+from .body_blocks import embed_block, fact_box, gallery, list_block, stored_embed, table_block
 from .browser import chromium_page, save_artifact
 from .comment_helpers import make_comment
 from .factories import make_article, make_author, make_image, make_section, paragraph
@@ -80,7 +80,7 @@ def build_long_word_newsroom():
             "value": {"text": long_word("Zitat", 400), "attribution": long_word("Quelle", 200)},
         },
         captioned_image(long_word("Bildunterschrift", 300), long_word("Fotograf", 150)),
-        {"type": "list", "value": {"ordered": False, "items": [long_word("Punkt", 500)]}},
+        list_block([long_word("Punkt", 500)]),
         embed_block(stored_embed(url, make_image(), title=long_word("Videotitel", 300)).url),
         table_block(
             [[long_word("Spalte", 80), "B", "C", "D"], [long_word("Zelle", 200), "1", "2", "3"]],

@@ -12,6 +12,7 @@ import io
 import re
 from datetime import timedelta
 
+import lxml.html
 import pytest
 import time_machine
 from django.contrib.auth.models import Group, User
@@ -30,6 +31,7 @@ from .browser import (
 )
 from .embed_provider import VIDEO_URL
 from .factories import make_author, make_section
+from .html import texts
 from .test_scheduling import run_worker
 
 pytestmark = [
@@ -122,6 +124,7 @@ def test_a_story_goes_from_the_reporters_dashboard_to_readers_on_schedule(
         "table",
         "fact_box",
         "gallery",
+        "list",
     ]
     assert ">We are open for business.</p>" in draft.body[1].value["text"].source
     assert draft.body[2].value["image"].pk == draft.lead_image.pk
@@ -131,6 +134,9 @@ def test_a_story_goes_from_the_reporters_dashboard_to_readers_on_schedule(
         "Harbour at dawn",
         "The quay",
     ]
+    numbered = lxml.html.fragment_fromstring(draft.body[7].value.source)
+    assert [li.text for li in numbered.xpath("./li")] == ["Ferries", "Freight"]
+    assert numbered.tag == "ol" and texts(numbered, "./li[1]/ol/li") == ["Night crossings"]
 
     with chromium_page(viewport=(1400, 1000)) as page:
         page.set_default_timeout(20_000)
@@ -220,6 +226,16 @@ def write_illustrate_and_submit(page, base, harbour, quay):
     )
     fill_gallery_image(pictures.nth(1), "Cranes on the quay", "The quay")
     gallery.get_by_role("textbox", name="Caption").last.fill("The harbour, reopened")
+    # Draftail's shortcut "1. " starts a numbered list; Tab nests an item, Shift+Tab lifts it.
+    numbered = add_block(page, "List")
+    numbered.locator("[contenteditable=true]").click()
+    for key, text in [(None, "1. Ferries"), ("Tab", "Night crossings"), ("Shift+Tab", "Freight")]:
+        if key:
+            page.keyboard.press("Enter")
+            page.keyboard.press(key)
+        page.keyboard.type(text)
+    # Draftail writes the form's field a moment after the last key, not at once.
+    expect(numbered.locator("input[name$='-value']")).to_have_value(re.compile("Freight"))
     save_artifact(page, "reporter-3-body.png")
 
     # The slug followed the headline as it was typed.
@@ -246,6 +262,7 @@ def write_illustrate_and_submit(page, base, harbour, quay):
     expect(preview.locator(".table-block caption")).to_have_text("Ships in port")
     expect(preview.locator(".fact-box")).to_contain_text("Closed for seven days")
     expect(preview.locator("figure.gallery img")).to_have_count(2)
+    expect(preview.locator(".article-body ol > li > ol > li")).to_have_text("Night crossings")
     save_artifact(page, "reporter-5-preview.png")
     page.get_by_role("button", name="Toggle preview").click()
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from headline.news.models import ArticleCorrection
 
-from .body_blocks import embed_block, fact_box, gallery, stored_embed, table_block
+from .body_blocks import embed_block, fact_box, gallery, list_block, stored_embed, table_block
 from .browser import chromium_page
 from .checkers import axe_violations, nu_errors
 from .comment_helpers import make_comment
@@ -47,7 +47,7 @@ def build_newsroom():
         {"type": "subheading", "value": "What was agreed"},
         {"type": "quote", "value": {"text": "We agreed on much.", "attribution": "A minister"}},
         image_block(make_image("Summit hall")),
-        {"type": "list", "value": {"ordered": True, "items": ["Tariffs", "Visas"]}},
+        list_block(["Tariffs", "Visas"], ordered=True),
         embed_block(stored_embed("https://video.example/summit", make_image("Frame")).url),
         embed_block("https://video.example/never-fetched"),
         table_block([["Country", "Tariff"], ["Norway", "2%"], ["Chile", None]], caption="Rates"),

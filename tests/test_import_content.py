@@ -244,7 +244,7 @@ def test_a_quote_holding_a_list_is_kept_as_paragraphs_and_counted():
     assert converted.as_paragraphs == {"quote": 1}
 
 
-def test_nested_lists_are_flattened_after_their_parent_item():
+def test_nested_lists_stay_nested_inside_their_parent_item():
     converted = convert(
         "<ol><li>One<ul><li>One A</li><li>One B</li></ul></li><li>Two</li></ol>",
         no_media,
@@ -253,23 +253,41 @@ def test_nested_lists_are_flattened_after_their_parent_item():
     assert converted.body == [
         {
             "type": "list",
-            "value": {
-                "ordered": True,
-                "items": ["One", "– One A", "– One B", "Two"],
-            },
+            "value": "<ol><li>One<ul><li>One A</li><li>One B</li></ul></li><li>Two</li></ol>",
         }
     ]
     checked_body(converted.body)
 
 
-def test_a_list_of_links_becomes_marked_paragraphs_so_no_link_is_lost():
+def test_a_list_keeps_its_links_and_emphasis_and_item_paragraphs_become_line_breaks():
     converted = convert(
-        '<ul><li><a href="https://a.example/">A</a></li><li>B</li></ul>', no_media, site_url=SITE
+        '<ul><li><a href="https://a.example/">A</a> <em>now</em></li><li><p>B</p><p>C</p></li>'
+        "<li> </li></ul>",
+        no_media,
+        site_url=SITE,
     )
-    assert [block["value"] for block in converted.body] == [
-        '<p>• <a href="https://a.example/">A</a></p>',
-        "<p>• B</p>",
+    assert converted.body == [
+        {
+            "type": "list",
+            "value": '<ul><li><a href="https://a.example/">A</a> <i>now</i></li>'
+            "<li>B<br/>C</li></ul>",
+        }
     ]
+    assert converted.as_paragraphs == {}
+    checked_body(converted.body)
+
+
+def test_a_list_holding_a_table_is_written_as_marked_paragraphs_and_counted():
+    converted = convert(
+        '<ul><li><a href="https://a.example/">A</a><table><tr><td>1</td></tr></table></li>'
+        "<li>B</li></ul>",
+        no_media,
+        site_url=SITE,
+    )
+    assert types(converted) == ["paragraph", "table", "paragraph"]
+    assert converted.body[0]["value"] == '<p>• <a href="https://a.example/">A</a></p>'
+    assert converted.body[2]["value"] == "<p>• B</p>"
+    assert converted.as_paragraphs == {"list": 1}
 
 
 def test_a_table_keeps_its_header_row_caption_and_spanned_cells():

@@ -432,11 +432,11 @@ def test_a_made_headline_fits_and_says_something(content):
 
 
 def test_quotes_and_lists_kept_as_paragraphs_are_noted(tmp_path, client):
-    """A quote holding a list, or a list holding a link, is written as paragraphs, so nothing
+    """A quote holding a list, or a list holding a table, is written as paragraphs, so nothing
     is lost; the report says which posts to look at."""
     content = (
         "<blockquote><p>Read:</p><ol><li>the ruling</li></ol></blockquote>"
-        '<ul><li><a href="https://example.org/a">A</a></li><li>B</li></ul>'
+        "<ul><li>A<table><tr><td>1</td></tr></table></li><li>B</li></ul>"
     )
     out = run_import(tmp_path, export(item(1, "Linked", content=content), item(2, "Plain")))
     assert "post 1 “Linked”: a quote and a list held links, layout or more text" in out

@@ -100,9 +100,10 @@ def test_a_failed_import_says_why(client, tmp_path):
 
 def test_the_report_names_kinds_in_words_and_links_each_noted_post_to_its_editor(client):
     client.force_login(user_in("Editors"))
-    linked = '<ul><li><a href="https://example.org/">A link</a></li></ul>'
+    laid_out = "<ul><li>A table<table><tr><td>1</td></tr></table></li></ul>"
     response = client.post(
-        URL, {"export": upload(export(item(1, "Needs a look", content=linked), item(2, "Fine")))}
+        URL,
+        {"export": upload(export(item(1, "Needs a look", content=laid_out), item(2, "Fine")))},
     )
     tree = parse(client.get(response["Location"]))
     rows = texts(tree, "//table[caption='What became of each kind']/tbody/tr/th")

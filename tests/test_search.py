@@ -17,6 +17,7 @@ from headline.news.models import ArticlePage
 from headline.search import syntax
 from headline.search.highlight import WORD, excerpt, mark, query_terms, terms_pattern
 
+from .body_blocks import list_block
 from .factories import make_article, make_author, make_image, make_section, paragraph
 from .html import parse, texts
 
@@ -327,7 +328,7 @@ def test_body_text_is_the_text_as_written_whatever_it_is(text):
         body=[
             rich_text(text),
             {"type": "subheading", "value": text},
-            {"type": "list", "value": {"ordered": False, "items": [text]}},
+            list_block([text]),
         ]
     )
     words = " ".join(text.split())

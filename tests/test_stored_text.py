@@ -27,6 +27,7 @@ from headline.news.models import (
     SectionPage,
 )
 
+from .body_blocks import list_block
 from .comment_helpers import make_comment, post_comment, posted, set_rules
 from .factories import make_article, make_author, make_section, paragraph
 from .html import parse, texts
@@ -248,7 +249,7 @@ def test_everything_an_editor_stores_is_cleaned_on_save(section):
             paragraph(f"Body {MESSY}"),
             {"type": "subheading", "value": MESSY},
             {"type": "quote", "value": {"text": MESSY, "attribution": MESSY}},
-            {"type": "list", "value": {"ordered": False, "items": [MESSY, "plain"]}},
+            list_block([MESSY, "plain"]),
         ],
     )
     article.corrections.create(text=f"Correction {MESSY}")

@@ -61,7 +61,9 @@ def _quote(lines):
 
 def _list(lines, ordered):
     items = [_ORDERED_ITEM.sub("", line) if ordered else line[2:] for line in lines]
-    return {"type": "list", "value": {"ordered": ordered, "items": [i.strip() for i in items]}}
+    tag = "ol" if ordered else "ul"
+    shown = "".join(f"<li>{html.escape(item.strip())}</li>" for item in items)
+    return {"type": "list", "value": f"<{tag}>{shown}</{tag}>"}
 
 
 def _fact_box(title, lines):

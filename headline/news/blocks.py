@@ -5,6 +5,7 @@ post or video (shown as a local preview until the reader asks for it, see `news.
 with a header row and caption, a fact box and a gallery.
 """
 
+import re
 from dataclasses import dataclass
 
 from wagtail import blocks
@@ -14,6 +15,7 @@ from wagtail.images.blocks import ImageBlock
 from headline.core.text import CleanURLField
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "superscript", "subscript", "strikethrough"]
+LIST_FEATURES = ["ul", "ol", *PARAGRAPH_FEATURES]
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -40,13 +42,20 @@ class CaptionedImageBlock(blocks.StructBlock):
         template = "news/blocks/image.html"
 
 
-class ListBlock(blocks.StructBlock):
-    ordered = blocks.BooleanBlock(required=False, help_text="Number the items.")
-    items = blocks.ListBlock(blocks.CharBlock(max_length=500))
+# Two lists of one kind side by side, as the editor's converter (draftjs_exporter 7) splits a list
+# where a nested list of the other kind ends: numbers would start again at 1.
+_SPLIT_LIST = re.compile(r"</(ul|ol)>\s*<\1>")
 
-    class Meta:
-        icon = "list-ul"
-        template = "news/blocks/list.html"
+
+class ListBlock(blocks.RichTextBlock):
+    """A bulleted or numbered list, as rich text: items keep their links and emphasis, and an item
+    may hold a list (Tab in the editor), bullets under numbers or numbers under bullets."""
+
+    def __init__(self, **kwargs):
+        super().__init__(features=LIST_FEATURES, **kwargs)
+
+    def value_from_form(self, value):
+        return super().value_from_form(_SPLIT_LIST.sub("", value or ""))
 
 
 @dataclass(frozen=True)
@@ -138,7 +147,7 @@ class TableBlock(WagtailTableBlock):
 
 class FactBoxBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=120, help_text="For example: “Key facts” or “Timeline”.")
-    body = blocks.RichTextBlock(features=PARAGRAPH_FEATURES + ["ol", "ul"])
+    body = blocks.RichTextBlock(features=LIST_FEATURES)
 
     class Meta:
         icon = "info-circle"
@@ -180,7 +189,11 @@ class ArticleBodyBlock(blocks.StreamBlock):
     )
     quote = QuoteBlock()
     image = CaptionedImageBlock()
-    list = ListBlock()
+    list = ListBlock(
+        icon="list-ul",
+        template="news/blocks/list.html",
+        help_text="Bullets or numbers from the toolbar; Tab nests an item, Shift+Tab lifts it.",
+    )
     embed = EmbedBlock(
         help_text="The address of a post or video on YouTube, Vimeo, X, Bluesky, TikTok…"
     )

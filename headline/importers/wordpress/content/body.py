@@ -8,7 +8,8 @@ breaks; other inline elements give their text). Block-level elements become bloc
   levels → minor subheading (or a bold paragraph when longer than a subheading holds or linked);
 - `blockquote` → quote, its paragraphs with their inline markup and links, attribution from its
   `cite` (pull quotes alike);
-- `ul`/`ol` → list; a nested list's items follow their parent item, marked with a dash;
+- `ul`/`ol` → list, as rich text: items keep their inline markup and links, nested lists stay
+  nested (a list whose items hold a heading, table, image or quote is written as paragraphs);
 - `table` → table with its caption and header row or column (`th` cells or `thead`);
 - an image → image block with its caption, figures of several images and WordPress galleries
   → gallery; an image no importer found (the `media` lookup said None) → a paragraph linking
@@ -17,7 +18,7 @@ breaks; other inline elements give their text). Block-level elements become bloc
   audio and video → a paragraph linking to the file;
 - `pre` → a paragraph with its line breaks; `hr` (WordPress's separator) shows nothing.
 Containers (`div`, `section`, columns, groups…) give their content. Plain-text fields never
-lose a link or text: a list, caption or attribution holding a link, a quote holding a list or
+lose a link or text: a caption or attribution holding a link, a quote holding a list or
 heading, or text longer than the field takes, is written as paragraphs instead (list items
 marked "•" or numbered).
 """
@@ -35,7 +36,7 @@ from .sanitize import CONTAINERS, STRUCTURE
 SUBHEADING_MAX = 200  # news.blocks.ArticleBodyBlock.subheading max_length
 CAPTION_MAX = 300  # CaptionedImageBlock and GalleryBlock caption max_length
 ATTRIBUTION_MAX = 200  # QuoteBlock.attribution max_length
-LIST_ITEM_MAX = 500  # ListBlock item max_length
+LISTS = ("ul", "ol")
 MARKUP = {"b": "b", "strong": "b", "i": "i", "em": "i", "sup": "sup", "sub": "sub"}
 MARKUP |= {"s": "s", "del": "s", "strike": "s"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -269,26 +270,31 @@ class BodyBuilder:
         self.paragraph(self.inline_html(element))
 
     def handle_ul(self, element):
-        items = list(_list_items(element))
-        simple = all(
-            len(text) <= LIST_ITEM_MAX and not has_link(li) and not holds_structure(li, "ul", "ol")
-            for li, text, _ in items
-        )
-        if simple:
-            values = [("– " * depth + text).strip() for _, text, depth in items if text]
-            if values:
-                self.blocks.append(
-                    {
-                        "type": "list",
-                        "value": {
-                            "ordered": element.tag == "ol",
-                            "items": values,
-                        },
-                    }
-                )
+        if is_plain_list(element):
+            if shown := self.list_html(element):
+                self.blocks.append({"type": "list", "value": shown})
             return
         self.as_paragraphs["list"] += 1
         self.list_as_paragraphs(element, depth=0)
+
+    def list_html(self, element) -> str:
+        """A list whose items hold text, inline markup and lists (`is_plain_list`) as the list
+        block's rich text, nested lists inside their items; empty items left out, and "" when
+        none is left. Paragraphs within an item become line breaks."""
+        items = []
+        for li in element:
+            own = [self.text(li.text or "")]
+            for child in li:
+                if child.tag in ("p", "div"):
+                    own.append(f"<br/>{self.inline_html(child)}<br/>")
+                elif child.tag not in LISTS:
+                    own.append(self.inline_html(child))
+                own.append(self.text(child.tail or ""))
+            text = re.sub("(<br/>)+", "<br/>", tidy("".join(own)))
+            nested = "".join(self.list_html(child) for child in li if child.tag in LISTS)
+            if has_words(text) or nested:
+                items.append(f"<li>{text}{nested}</li>")
+        return f"<{element.tag}>{''.join(items)}</{element.tag}>" if items else ""
 
     handle_ol = handle_ul
 
@@ -567,15 +573,17 @@ def _fits(caption_element, text):
     )
 
 
-def _list_items(element, depth=0):
-    """(li, its own text, depth) for every item of a list and its nested lists, in order."""
-    for li in element:
-        if li.tag != "li":
-            continue
-        yield li, plain(li, skip={"ul", "ol"}), depth
-        for nested in li:
-            if nested.tag in ("ul", "ol"):
-                yield from _list_items(nested, depth + 1)
+def is_plain_list(element) -> bool:
+    """Whether a `ul`/`ol` holds only items, and they only text, inline markup and plain lists
+    (no heading, table, image, quote…, which the list block cannot carry)."""
+    return (
+        all(
+            li.tag == "li" and not holds_structure(li, *LISTS) and not (li.tail or "").strip()
+            for li in element
+        )
+        and not (element.text or "").strip()
+        and all(is_plain_list(nested) for li in element for nested in li if nested.tag in LISTS)
+    )
 
 
 def _has_text_beside(figure, image, caption):

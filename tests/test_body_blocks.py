@@ -314,3 +314,13 @@ def test_stored_plain_lists_become_the_same_items_in_rich_text(items, ordered):
     shown = lxml.html.fragment_fromstring(block.render(block.to_python(converted)))
     assert shown.tag == ("ol" if ordered else "ul")
     assert [" ".join(item.text_content().split()) for item in shown.xpath("./li")] == kept
+
+
+def test_a_list_block_holding_no_list_is_refused_with_what_to_do(client, editor):
+    section = make_section("International")
+    written = "<p>Just a sentence, not a list.</p>"
+    response = publish_with_body(client, section, [("list", rich_text(written))])
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "A list block holds a list" in page and "Just a sentence, not a list." in page
+    assert not ArticlePage.objects.exists()

@@ -259,6 +259,32 @@ def test_nested_lists_stay_nested_inside_their_parent_item():
     checked_body(converted.body)
 
 
+def test_a_list_item_opening_with_a_heading_leaves_no_paragraph_of_a_lone_bullet():
+    converted = convert(
+        "<ul><li><h3>Roads</h3>Resurfaced.</li><li>Schools</li></ul>", no_media, site_url=SITE
+    )
+    assert [(block["type"], block["value"]) for block in converted.body] == [
+        ("subheading", "Roads"),
+        ("paragraph", "<p>Resurfaced.</p>"),
+        ("paragraph", "<p>• Schools</p>"),
+    ]
+
+
+def test_text_after_a_nested_list_stays_after_it():
+    converted = convert(
+        "<ul><li>Before<ul><li>Inside</li></ul> after <b>it</b></li><li><p>Next</p></li></ul>",
+        no_media,
+        site_url=SITE,
+    )
+    assert converted.body == [
+        {
+            "type": "list",
+            "value": "<ul><li>Before<ul><li>Inside</li></ul>after <b>it</b></li><li>Next</li></ul>",
+        }
+    ]
+    checked_body(converted.body)
+
+
 def test_a_list_keeps_its_links_and_emphasis_and_item_paragraphs_become_line_breaks():
     converted = convert(
         '<ul><li><a href="https://a.example/">A</a> <em>now</em></li><li><p>B</p><p>C</p></li>'

@@ -8,6 +8,8 @@ with a header row and caption, a fact box and a gallery.
 import re
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
 from wagtail.images.blocks import ImageBlock
@@ -56,6 +58,15 @@ class ListBlock(blocks.RichTextBlock):
 
     def value_from_form(self, value):
         return super().value_from_form(_SPLIT_LIST.sub("", value or ""))
+
+    def clean(self, value):
+        value = super().clean(value)
+        if "<li" not in value.source and strip_tags(value.source).strip():
+            raise ValidationError(
+                "A list block holds a list: start a line with “1. ” for numbers or “- ” for "
+                "bullets (or use the toolbar), or move this text to a paragraph block."
+            )
+        return value
 
 
 @dataclass(frozen=True)

@@ -279,21 +279,23 @@ class BodyBuilder:
 
     def list_html(self, element) -> str:
         """A list whose items hold text, inline markup and lists (`is_plain_list`) as the list
-        block's rich text, nested lists inside their items; empty items left out, and "" when
-        none is left. Paragraphs within an item become line breaks."""
+        block's rich text, in document order with nested lists inside their items; items
+        without words left out, and "" when none is left. Paragraphs within an item become line
+        breaks."""
         items = []
         for li in element:
-            own = [self.text(li.text or "")]
+            shown, run = [], [self.text(li.text or "")]
             for child in li:
-                if child.tag in ("p", "div"):
-                    own.append(f"<br/>{self.inline_html(child)}<br/>")
-                elif child.tag not in LISTS:
-                    own.append(self.inline_html(child))
-                own.append(self.text(child.tail or ""))
-            text = re.sub("(<br/>)+", "<br/>", tidy("".join(own)))
-            nested = "".join(self.list_html(child) for child in li if child.tag in LISTS)
-            if has_words(text) or nested:
-                items.append(f"<li>{text}{nested}</li>")
+                if child.tag in LISTS:
+                    shown += [_item_text(run), self.list_html(child)]
+                    run = []
+                elif child.tag in ("p", "div"):
+                    run.append(f"<br/>{self.inline_html(child)}<br/>")
+                else:
+                    run.append(self.inline_html(child))
+                run.append(self.text(child.tail or ""))
+            if has_words(item := "".join(shown) + _item_text(run)):
+                items.append(f"<li>{item}</li>")
         return f"<{element.tag}>{''.join(items)}</{element.tag}>" if items else ""
 
     handle_ol = handle_ul
@@ -306,6 +308,8 @@ class BodyBuilder:
                 continue
             number += 1
             marker = f"{number}. " if element.tag == "ol" else "• "
+            if not (li.text or "").strip() and len(li) and li[0].tag in STRUCTURE:
+                marker = ""  # an item opening with an image or heading: no paragraph of "•"
             self.flush()
             self.inline.append("\u2003" * depth + marker + self.text(li.text or ""))
             for child in li:
@@ -571,6 +575,12 @@ def _fits(caption_element, text):
     return len(text) <= CAPTION_MAX and not (
         caption_element is not None and has_link(caption_element)
     )
+
+
+def _item_text(run) -> str:
+    """Markup pieces of a list item's text between its nested lists, tidied, one break at most
+    between paragraphs."""
+    return re.sub("(<br/>)+", "<br/>", tidy("".join(run)))
 
 
 def is_plain_list(element) -> bool:

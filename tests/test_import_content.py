@@ -270,6 +270,28 @@ def test_a_list_item_opening_with_a_heading_leaves_no_paragraph_of_a_lone_bullet
     ]
 
 
+@pytest.mark.parametrize(
+    ("markup", "numbers"),
+    [
+        ('<ol start="4"><li>a</li><li>b</li></ol>', ["4", "5"]),
+        ("<ol reversed><li>a</li><li>b</li><li>c</li></ol>", ["3", "2", "1"]),
+        ('<ol reversed start="10"><li>a</li><li>b</li></ol>', ["10", "9"]),
+        ('<ul><li>a<ol start="0"><li>b</li></ol></li></ul>', ["0"]),
+    ],
+    ids=["start", "reversed", "reversed from start", "nested start"],
+)
+def test_a_list_numbered_otherwise_than_from_one_keeps_its_numbers(markup, numbers):
+    converted = convert(markup, no_media, site_url=SITE)
+    shown = " ".join(block["value"] for block in converted.body)
+    assert re.findall(r"(-?\d+)\. ", shown) == numbers
+    assert "list" not in types(converted) and converted.as_paragraphs == {"list": 1}
+
+
+def test_a_list_numbered_from_one_stays_a_list():
+    converted = convert('<ol start="1"><li>a</li><li>b</li></ol>', no_media, site_url=SITE)
+    assert converted.body == [{"type": "list", "value": "<ol><li>a</li><li>b</li></ol>"}]
+
+
 def test_text_after_a_nested_list_stays_after_it():
     converted = convert(
         "<ul><li>Before<ul><li>Inside</li></ul> after <b>it</b></li><li><p>Next</p></li></ul>",

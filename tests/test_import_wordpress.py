@@ -439,7 +439,7 @@ def test_quotes_and_lists_kept_as_paragraphs_are_noted(tmp_path, client):
         "<ul><li>A<table><tr><td>1</td></tr></table></li><li>B</li></ul>"
     )
     out = run_import(tmp_path, export(item(1, "Linked", content=content), item(2, "Plain")))
-    assert "post 1 “Linked”: a quote and a list held links, layout or more text" in out
+    assert "post 1 “Linked”: a quote and a list held links, layout, numbering or more text" in out
     assert "“Plain”" not in out
     body = ArticlePage.objects.get(slug="post-1").body
     assert "quote" not in {block.block_type for block in body}

@@ -113,4 +113,4 @@ def test_the_report_names_kinds_in_words_and_links_each_noted_post_to_its_editor
     article = ArticlePage.objects.get(title="Needs a look")
     assert link.get("href") == f"/admin/pages/{article.pk}/edit/"
     assert link.text_content() == "Needs a look"
-    assert "a list held links, layout or more text" in note.text_content()
+    assert "a list held links, layout, numbering or more text" in note.text_content()

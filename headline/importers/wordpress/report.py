@@ -74,7 +74,7 @@ AS_PARAGRAPHS = {
 
 def as_paragraphs_note(counts):
     """The note for a post whose `counts` ({"quote": 1, "list": 2}) were written as paragraphs:
-    "a quote and 2 lists held links or layout…"."""
+    "a quote and 2 lists held links, layout, numbering…"."""
     named = [
         one if counts[kind] == 1 else f"{counts[kind]} {many}"
         for kind, (one, many) in AS_PARAGRAPHS.items()
@@ -83,7 +83,7 @@ def as_paragraphs_note(counts):
     things = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
     them = "it" if sum(counts.values()) == 1 else "them"
     return (
-        f"{things} held links, layout or more text than their blocks keep: shown as ordinary "
+        f"{things} held links, layout, numbering or more text than their blocks keep: shown as ordinary "
         f"paragraphs, nothing lost; edit the article to rework {them}"
     )
 

@@ -9,7 +9,8 @@ breaks; other inline elements give their text). Block-level elements become bloc
 - `blockquote` → quote, its paragraphs with their inline markup and links, attribution from its
   `cite` (pull quotes alike);
 - `ul`/`ol` → list, as rich text: items keep their inline markup and links, nested lists stay
-  nested (a list whose items hold a heading, table, image or quote is written as paragraphs);
+  nested (a list whose items hold a heading, table, image or quote, or numbered otherwise than
+  from 1 up, is written as paragraphs, numbered as WordPress showed it);
 - `table` → table with its caption and header row or column (`th` cells or `thead`);
 - an image → image block with its caption, figures of several images and WordPress galleries
   → gallery; an image no importer found (the `media` lookup said None) → a paragraph linking
@@ -301,12 +302,13 @@ class BodyBuilder:
     handle_ol = handle_ul
 
     def list_as_paragraphs(self, element, depth):
-        number = 0
+        first, step = numbering(element)
+        number = first - step
         for li in element:
             if li.tag != "li":
                 self.node(li)
                 continue
-            number += 1
+            number += step
             marker = f"{number}. " if element.tag == "ol" else "• "
             if not (li.text or "").strip() and len(li) and li[0].tag in STRUCTURE:
                 marker = ""  # an item opening with an image or heading: no paragraph of "•"
@@ -583,11 +585,25 @@ def _item_text(run) -> str:
     return re.sub("(<br/>)+", "<br/>", tidy("".join(run)))
 
 
+def numbering(element) -> tuple[int, int]:
+    """(the first item's number, +1 or -1) of a list as browsers number an `ol` (HTML's `start`
+    and `reversed`: a reversed list without `start` counts down to 1); (1, 1) for a `ul`."""
+    if element.tag != "ol":
+        return 1, 1
+    step = -1 if element.get("reversed") is not None else 1
+    try:
+        return int(element.get("start", "").strip()), step
+    except ValueError:
+        return (sum(li.tag == "li" for li in element) if step < 0 else 1), step
+
+
 def is_plain_list(element) -> bool:
     """Whether a `ul`/`ol` holds only items, and they only text, inline markup and plain lists
-    (no heading, table, image, quote…, which the list block cannot carry)."""
+    (no heading, table, image, quote…, which the list block cannot carry), numbered from 1 up
+    when numbered (rich text keeps no `start` or `reversed`)."""
     return (
-        all(
+        numbering(element) == (1, 1)
+        and all(
             li.tag == "li" and not holds_structure(li, *LISTS) and not (li.tail or "").strip()
             for li in element
         )

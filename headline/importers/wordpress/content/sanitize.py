@@ -30,6 +30,7 @@ ATTRIBUTES = {
     "img": {"src", "alt"},
     "figure": {"class"},
     "div": {"class"},
+    "ol": {"start", "reversed"},
     "td": {"colspan"},
     "th": {"colspan"},
     "iframe": {"src"},

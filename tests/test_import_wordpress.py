@@ -375,6 +375,32 @@ def test_a_made_standfirst_is_the_opening_prose_not_headings_lists_or_quotes(tmp
     assert standfirst == "The council met on Monday. It voted. Then it adjourned."
 
 
+@pytest.mark.parametrize(
+    ("content", "made"),
+    [
+        (
+            "<p>The budget covers:</p><ul><li>roads</li></ul><p>A vote is due next week.</p>",
+            "A vote is due next week.",
+        ),
+        (
+            "<p>Councils agreed.</p><p>It funds:</p><ul><li>roads</li></ul><p>More later.</p>",
+            "Councils agreed.",
+        ),
+        (
+            "<p>Rain fell.</p>\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n\n<p>Roads shut.</p>"
+            "<blockquote><p>We wait.</p></blockquote><p>Schools opened late.</p>",
+            "Rain fell. Roads shut.",
+        ),
+    ],
+    ids=["an introduction to a list", "a run before it", "past a picture, up to a quote"],
+)
+def test_a_made_standfirst_is_the_opening_prose_read_in_one_go(tmp_path, content, made):
+    """Prose on either side of a list or quote is not run together ("The budget covers: A vote
+    is due…"), and a paragraph introducing a list is not a standfirst on its own."""
+    run_import(tmp_path, export(item(1, "Made", content=content)))
+    assert ArticlePage.objects.get().standfirst == made
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=3000), st.text(max_size=3000))
 def test_a_standfirst_always_fits_and_says_something(excerpt, content):

@@ -67,8 +67,8 @@ def title(value):
 
 
 # WordPress's automatic excerpt (`wp_trim_excerpt`): the first 55 words of the content; a
-# standfirst holds 400 characters. Read here from the body's paragraphs only: a heading, list or
-# quote run into prose ("Header one Header two…") is not a standfirst.
+# standfirst holds 400 characters. Read here from the body's opening prose only (`prose`): a
+# heading, list or quote run into prose ("Header one Header two…") is not a standfirst.
 EXCERPT_WORDS = 55
 STANDFIRST_LIMIT = 400
 _BREAK = re.compile(r"<br\s*/?>", re.I)
@@ -127,11 +127,28 @@ def headline(body):
     return made
 
 
+# Blocks a reader's eye passes over between two paragraphs of prose; any other block (a list,
+# quote, heading, table…) ends the opening prose, since its words are not read into it.
+_PICTURES = {"image", "gallery", "embed"}
+
+
 def prose(body):
-    """The text of a converted body's paragraphs (`content.convert`'s raw blocks), as markup."""
-    return " ".join(
-        _BREAK.sub(" ", block["value"]) for block in body if block.get("type") == "paragraph"
-    )
+    """The opening prose of a converted body (`content.convert`'s raw blocks), as markup: its
+    first run of paragraphs (pictures within it passed over, headings or lists before it
+    skipped), less paragraphs at its end that introduce what follows (ending in a colon); the
+    next run when nothing is left, "" when there is none."""
+    runs = [[]]
+    for block in body:
+        if block.get("type") == "paragraph":
+            runs[-1].append(_BREAK.sub(" ", block["value"]))
+        elif block.get("type") not in _PICTURES and runs[-1]:
+            runs.append([])
+    for run in runs:
+        while run and " ".join(words_of(run[-1])).endswith((":", "：")):
+            run.pop()
+        if run:
+            return " ".join(run)
+    return ""
 
 
 def words_of(markup):

@@ -15,7 +15,14 @@ from hypothesis import strategies as st
 
 from headline.news.models import ArticlePage
 from headline.search import syntax
-from headline.search.highlight import WORD, excerpt, mark, query_terms, terms_pattern
+from headline.search.highlight import (
+    WORD,
+    excerpt,
+    mark,
+    query_terms,
+    reading_text,
+    terms_pattern,
+)
 
 from .body_blocks import list_block
 from .factories import make_article, make_author, make_image, make_section, paragraph
@@ -312,6 +319,33 @@ def test_excerpt_shows_text_as_written_not_its_html_entities(client, world):
     assert "Tom & Jerry's <plan> for the banquet" in shown
     assert "It's a banquet, not a \"summit\" O'Brien" in shown
     assert [m.text for m in excerpt_el.xpath(".//mark")] == ["banquet"] * 4
+
+
+@pytest.mark.parametrize(
+    "standfirst",
+    ["The ferry resumed at dawn.", "The ferry resumed…"],
+    ids=["the lede", "its opening words"],
+)
+def test_a_standfirst_the_body_opens_with_shows_once_in_the_excerpt(client, world, standfirst):
+    """A standfirst made from the lede (an imported automatic excerpt, or a newsroom's habit)."""
+    make_article(
+        world,
+        "Harbour news",
+        standfirst=standfirst,
+        body=[paragraph("The ferry resumed at dawn."), paragraph("Queues were short.")],
+    )
+    (shown,) = texts(parse(client.get("/search/", {"q": "ferry"})), "//p[@class='excerpt']")
+    assert " ".join(shown.split()) == "The ferry resumed at dawn. Queues were short."
+
+
+@given(standfirst=st.text(max_size=60), body=st.text(max_size=120))
+def test_the_excerpts_text_keeps_every_body_word_and_shows_no_lede_twice(standfirst, body):
+    words, body_words = reading_text(standfirst, body).split(), body.split()
+    assert words[len(words) - len(body_words) :] == body_words
+    before = words[: len(words) - len(body_words)]
+    assert before in ([], standfirst.split())
+    lead = standfirst.removesuffix("…").split()
+    assert not (before and lead and body_words[: len(lead)] == lead)
 
 
 def test_a_decomposed_query_finds_composed_text(client, world):

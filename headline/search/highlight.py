@@ -51,6 +51,16 @@ def mark(text, pattern):
     return mark_safe("".join(pieces))
 
 
+def reading_text(standfirst, body):
+    """The text an excerpt is cut from: the standfirst, then the body's words, the standfirst
+    left out when the body opens with its words (a standfirst made from the lede, as WordPress's
+    automatic excerpt is, "…" and all), so that no sentence shows twice."""
+    lead = standfirst.removesuffix("…").split()
+    if lead and body.split()[: len(lead)] == lead:
+        return body
+    return f"{standfirst} {body}"
+
+
 def excerpt(text, pattern):
     """About forty words of `text` around its first match (its opening when nothing matches)."""
     words = text.split()

@@ -23,7 +23,7 @@ from headline.news.models import ARTICLES, SECTIONS, ArticlePage, declare_page
 
 from . import syntax
 from .forms import SearchForm
-from .highlight import excerpt, mark, query_terms, terms_pattern
+from .highlight import excerpt, mark, query_terms, reading_text, terms_pattern
 from .signals import SEARCH_INDEX
 
 RESULTS_PER_PAGE = 10
@@ -108,7 +108,7 @@ def load_results(hits, pattern):
     results = []
     for pk in ids:
         article = articles[pk]
-        text = f"{article.standfirst} {article.body_text()}"
+        text = reading_text(article.standfirst, article.body_text())
         article.title_html = mark(article.title, pattern)
         article.excerpt_html = mark(excerpt(text, pattern), pattern)
         results.append(article)

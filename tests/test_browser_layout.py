@@ -278,3 +278,48 @@ def test_the_comment_forms_checkboxes_are_big_enough_to_tap(live_server):
         for index in range(boxes.count()):
             size = boxes.nth(index).bounding_box()
             assert size["width"] >= 20 and size["height"] >= 20, size
+
+
+# Where the first letter and the full stop of an element's text are drawn: (left edge of the
+# first letter, right edge of the last character).
+FIRST_AND_LAST = """el => {
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  const texts = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.data.trim()) texts.push(node);
+  }
+  const first = texts[0], last = texts[texts.length - 1];
+  const start = first.data.search(/\\S/), end = last.data.trimEnd().length;
+  const letter = document.createRange(), stop = document.createRange();
+  letter.setStart(first, start); letter.setEnd(first, start + 1);
+  stop.setStart(last, end - 1); stop.setEnd(last, end);
+  return [letter.getBoundingClientRect().left, stop.getBoundingClientRect().right];
+}"""
+
+
+def test_arabic_text_reads_right_to_left_with_its_full_stop_at_the_end(live_server):
+    """In a left-to-right page, a paragraph in Arabic (or Hebrew, Persian, Urdu) still takes its
+    direction from its own first letter: the full stop ends it on the left, not the right."""
+    arabic = "وصلت السفينة إلى الميناء."
+    article = make_article(
+        make_section("World"),
+        arabic,
+        standfirst=arabic,
+        body=[paragraph(arabic), list_block([arabic]), paragraph("The ship arrived.")],
+    )
+    make_comment(article, body=arabic)
+    with chromium_page(viewport=(1280, 900)) as page:
+        page.goto(live_server.url + article.url)
+        for selector in (
+            "h1.headline",
+            "p.standfirst",
+            ".article-body > p",
+            ".article-body li",
+            ".comment-text p",
+        ):
+            letter, stop = page.locator(selector).first.evaluate(FIRST_AND_LAST)
+            assert stop <= letter, selector
+        save_artifact(page, "arabic-in-an-english-page.png")
+        english = page.locator(".article-body > p").last
+        letter, stop = english.evaluate(FIRST_AND_LAST)
+        assert letter < stop

@@ -47,6 +47,14 @@ def photo(path, colour):
     return path
 
 
+def written_by_draftail(block, field, text):
+    """Wait until the rich text `field` of `block` holds `text` in the form. Draftail writes its
+    field a moment after the last key, and under load a field filled before then (a quote's
+    attribution) had the keys typed into the rich text instead."""
+    hidden = block.locator(f"input[name$='-{field}']")
+    expect(hidden).to_have_value(re.compile(re.escape(text)), timeout=20_000)
+
+
 def add_block(page, kind):
     """Append a block of `kind` at the end of the body; returns the new block's panel."""
     body = page.locator("[data-contentpath='body']").first
@@ -188,12 +196,13 @@ def write_illustrate_and_submit(page, base, harbour, quay):
     save_artifact(page, "reporter-2-lead-image.png")
 
     # The body, one block of each kind a newsroom uses every day.
-    add_block(page, "Paragraph").get_by_role("textbox").type(
-        "Ships returned to the harbour on Monday."
-    )
+    opening = add_block(page, "Paragraph")
+    opening.get_by_role("textbox").type("Ships returned to the harbour on Monday.")
+    written_by_draftail(opening, "value", "on Monday.")
     quote = add_block(page, "Quote")
     # The quote's text is rich text (a link to where it was said): Draftail's editor.
     quote.locator("[contenteditable=true]").type("We are open for business.")
+    written_by_draftail(quote, "text", "for business.")
     quote.get_by_role("textbox", name="Attribution").fill("The harbour master")
     image = add_block(page, "Image")
     image.get_by_role("button", name="Choose an image").click()
@@ -212,6 +221,7 @@ def write_illustrate_and_submit(page, base, harbour, quay):
     facts.get_by_role("textbox", name="Title").fill("Key facts")
     facts.locator("[contenteditable=true]").click()
     page.keyboard.type("Closed for seven days")
+    written_by_draftail(facts, "body", "seven days")
     gallery = add_block(page, "Gallery")
     pictures = gallery.locator("[data-streamfield-child]")
     expect(pictures).to_have_count(2)  # a gallery takes two pictures at least
@@ -234,8 +244,7 @@ def write_illustrate_and_submit(page, base, harbour, quay):
             page.keyboard.press("Enter")
             page.keyboard.press(key)
         page.keyboard.type(text)
-    # Draftail writes the form's field a moment after the last key, not at once.
-    expect(numbered.locator("input[name$='-value']")).to_have_value(re.compile("Freight"))
+    written_by_draftail(numbered, "value", "Freight")
     save_artifact(page, "reporter-3-body.png")
 
     # The slug followed the headline as it was typed.

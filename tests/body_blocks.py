@@ -1,11 +1,10 @@
 """Raw values of the article body's everyday blocks (embed, table, fact box, gallery, list) for
 tests."""
 
-import html
-
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
+from headline.news.blocks import list_html
 from headline.news.models import EmbedPreview
 
 from .factories import make_image
@@ -78,6 +77,4 @@ def gallery(items, caption=""):
 
 def list_block(items, ordered=False):
     """A list as the editor stores it: rich text, each item's text escaped."""
-    tag = "ol" if ordered else "ul"
-    shown = "".join(f"<li>{html.escape(item)}</li>" for item in items)
-    return {"type": "list", "value": f"<{tag}>{shown}</{tag}>"}
+    return {"type": "list", "value": list_html(items, ordered)}

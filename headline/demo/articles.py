@@ -12,6 +12,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from headline.news.blocks import list_html
+
 
 @dataclass(frozen=True)
 class Article:
@@ -61,14 +63,12 @@ def _quote(lines):
 
 def _list(lines, ordered):
     items = [_ORDERED_ITEM.sub("", line) if ordered else line[2:] for line in lines]
-    tag = "ol" if ordered else "ul"
-    shown = "".join(f"<li>{html.escape(item.strip())}</li>" for item in items)
-    return {"type": "list", "value": f"<{tag}>{shown}</{tag}>"}
+    return {"type": "list", "value": list_html([item.strip() for item in items], ordered)}
 
 
 def _fact_box(title, lines):
-    items = "".join(f"<li>{html.escape(line[2:].strip())}</li>" for line in lines)
-    return {"type": "fact_box", "value": {"title": title, "body": f"<ul>{items}</ul>"}}
+    body = list_html([line[2:].strip() for line in lines])
+    return {"type": "fact_box", "value": {"title": title, "body": body}}
 
 
 def _table(caption, lines):

@@ -5,6 +5,7 @@ post or video (shown as a local preview until the reader asks for it, see `news.
 with a header row and caption, a fact box and a gallery.
 """
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -47,6 +48,14 @@ class CaptionedImageBlock(blocks.StructBlock):
 # Two lists of one kind side by side, as the editor's converter (draftjs_exporter 7) splits a list
 # where a nested list of the other kind ends: numbers would start again at 1.
 _SPLIT_LIST = re.compile(r"</(ul|ol)>\s*<\1>")
+
+
+def list_html(items, ordered=False):
+    """Plain-text `items` (strings) as list rich text, each escaped: the list block's stored value
+    or a fact box's body; "<ul></ul>" (or "<ol></ol>") when there are none."""
+    tag = "ol" if ordered else "ul"
+    shown = "".join(f"<li>{html.escape(item)}</li>" for item in items)
+    return f"<{tag}>{shown}</{tag}>"
 
 
 class ListBlock(blocks.RichTextBlock):
